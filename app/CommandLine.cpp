@@ -1,0 +1,93 @@
+#include "CommandLine.h"
+
+using namespace Qt::StringLiterals;
+
+namespace lda::app {
+
+const QStringList &guiPages()
+{
+    static const QStringList pages = {u"wizard"_s, u"compare"_s, u"costs"_s, u"prices"_s, u"guide"_s, u"scenarios"_s};
+    return pages;
+}
+
+CommandLine parseCommandLine(const QStringList &arguments)
+{
+    CommandLine cl;
+    qsizetype i = 1;
+    const auto takeValue = [&](const QString &arg, const QString &name, QString *out) {
+        if (arg.startsWith(name % u'=')) {
+            *out = arg.mid(name.size() + 1);
+        } else if (i + 1 < arguments.size()) {
+            *out = arguments.at(++i);
+        } else {
+            cl.error = u"option "_s % name % u" needs a value"_s;
+            return false;
+        }
+        if (out->isEmpty()) {
+            cl.error = u"option "_s % name % u" needs a non-empty value"_s;
+            return false;
+        }
+        return true;
+    };
+    for (; i < arguments.size(); ++i) {
+        const QString arg = arguments.at(i);
+        if (!arg.startsWith(u'-'))
+            break;
+        if (arg == u"--help"_s || arg == u"-h"_s) {
+            cl.help = true;
+        } else if (arg == u"--version"_s || arg == u"-v"_s) {
+            cl.version = true;
+        } else if (arg == u"--kb"_s || arg.startsWith(u"--kb="_s)) {
+            if (!takeValue(arg, u"--kb"_s, &cl.kbPath))
+                return cl;
+        } else if (arg == u"--user-db"_s || arg.startsWith(u"--user-db="_s)) {
+            if (!takeValue(arg, u"--user-db"_s, &cl.userDbPath))
+                return cl;
+        } else if (arg == u"--page"_s || arg.startsWith(u"--page="_s)) {
+            if (!takeValue(arg, u"--page"_s, &cl.page))
+                return cl;
+            if (!guiPages().contains(cl.page)) {
+                cl.error = u"unknown page '"_s % cl.page % u"' for --page (use "_s % guiPages().join(u'|') % u')';
+                return cl;
+            }
+        } else if (arg.startsWith(u"-platform"_s) || arg.startsWith(u"-style"_s) || arg == u"-reverse"_s) {
+            // Qt's own GUI options are passed through to QApplication.
+            if (arg == u"-platform"_s || arg == u"-style"_s)
+                ++i;
+        } else {
+            cl.error = u"unknown option '"_s % arg % u"' (see --help)"_s;
+            return cl;
+        }
+    }
+    for (; i < arguments.size(); ++i)
+        cl.command.append(arguments.at(i));
+    if (!cl.page.isEmpty() && !cl.command.isEmpty())
+        cl.error = u"--page opens the window and cannot be combined with a command"_s;
+    return cl;
+}
+
+QString helpText()
+{
+    return uR"(Usage: llm-deploy-advisor [GLOBAL OPTIONS] [COMMAND [ARGS]]
+
+Decide, price and run LLM deployments on AWS, Azure and GCP - offline.
+Without a command the desktop application starts.
+
+Global options (before the command):
+  --kb PATH            use this knowledge base instead of the shipped knowledge.db
+  --user-db PATH       use this user database (scenarios, bookmarks, imported prices)
+  --page PAGE          open the window on a page: wizard|compare|costs|prices|guide|scenarios
+  --help, -h           show this help
+  --version, -v        show the version
+
+Commands:
+  self-test                                   check the knowledge base and the guide
+  options list [--format json|table]          the deployment options
+  prices list [--provider aws|azure|gcp] [--option ID] [--model ID] [--format json|csv|table]
+                                              per-token prices with source and as-of date
+
+Exit codes: 0 success, 1 runtime failure, 2 bad input or usage.
+)"_s;
+}
+
+} // namespace lda::app

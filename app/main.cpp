@@ -1,0 +1,106 @@
+// llm-deploy-advisor: parses the command line, then either runs a command over the core services or
+// wires those services into the main window. Nothing else belongs here.
+#include "CliCommands.h"
+#include "CommandLine.h"
+
+#include "MainWindow.h"
+#include "kb/DataLocations.h"
+#include "kb/KnowledgeBase.h"
+#include "kb/UserDatabase.h"
+#include "pricing/PriceCatalogue.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QTextStream>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(u"llm-deploy-advisor"_s);
+    QCoreApplication::setApplicationName(QStringLiteral(LDA_EXE_NAME));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LDA_VERSION));
+}
+
+int runGui(int argc, char *argv[], const lda::app::CommandLine &cl)
+{
+    // The guide viewer plugin brings QtWebEngine in later; it needs shared GL contexts from the start.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral(LDA_APP_NAME));
+    QApplication::setDesktopFileName(QStringLiteral(LDA_APP_ID));
+
+    QString error;
+    const QString kbPath = cl.kbPath.isEmpty() ? lda::core::kb::defaultKnowledgeBasePath() : cl.kbPath;
+    std::unique_ptr<lda::core::kb::KnowledgeBase> kb = lda::core::kb::KnowledgeBase::open(kbPath, &error);
+    if (!kb) {
+        QMessageBox::critical(nullptr, QStringLiteral(LDA_APP_NAME),
+                              QApplication::translate("main", "The knowledge base cannot be opened:\n%1").arg(error));
+        return 1;
+    }
+
+    lda::ui::UiServices services;
+    lda::core::kb::UserDbOpenReport report;
+    const QString userPath = cl.userDbPath.isEmpty() ? lda::core::kb::defaultUserDatabasePath() : cl.userDbPath;
+    std::unique_ptr<lda::core::kb::UserDatabase> user = lda::core::kb::UserDatabase::open(userPath, &error, &report);
+    services.startupMessages = report.messages;
+    if (!user) {
+        // Keep working on a scratch database; the file on disk is left as it is.
+        services.startupMessages.append(
+            QApplication::translate("main", "Your data cannot be saved this session: %1").arg(error));
+        QString memoryError;
+        user = lda::core::kb::UserDatabase::openInMemory(&memoryError);
+    }
+    lda::core::pricing::PriceCatalogue prices(*kb, user.get());
+    services.kb = kb.get();
+    services.user = user.get();
+    services.prices = &prices;
+    services.pluginDir = lda::core::kb::pluginDirectory();
+
+    lda::ui::MainWindow window(services);
+    if (!cl.page.isEmpty())
+        window.showPage(cl.page);
+    window.show();
+    for (const QString &message : std::as_const(services.startupMessages)) {
+        if (message.contains(u"damaged"_s) || message.contains(u"cannot"_s))
+            QMessageBox::warning(&window, QStringLiteral(LDA_APP_NAME), message);
+    }
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const lda::app::CommandLine cl = lda::app::parseCommandLine(arguments);
+
+    if (!cl.error.isEmpty() || cl.help || cl.version || !cl.command.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        if (!cl.error.isEmpty()) {
+            err << "error: " << cl.error << Qt::endl;
+            return 2;
+        }
+        if (cl.help) {
+            out << lda::app::helpText();
+            return 0;
+        }
+        if (cl.version) {
+            out << LDA_EXE_NAME << ' ' << LDA_VERSION << Qt::endl;
+            return 0;
+        }
+        return lda::app::runCommand(cl);
+    }
+    return runGui(argc, argv, cl);
+}

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QComboBox;
+class QLabel;
+class QWidget;
+
+namespace lda::ui {
+
+// Small pieces shared by the pages: a page title, cloud names, the cloud filter combo.
+QLabel *pageTitle(const QString &title, const QString &subtitle, QWidget *parent);
+QString providerName(const QString &provider);
+QComboBox *providerCombo(QWidget *parent);
+QString htmlList(const QStringList &items);
+
+} // namespace lda::ui
