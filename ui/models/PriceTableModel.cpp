@@ -2,6 +2,9 @@
 
 #include "util/TextTable.h"
 
+#include <QBrush>
+#include <QColor>
+
 using namespace Qt::StringLiterals;
 
 namespace lda::ui {
@@ -22,6 +25,18 @@ void PriceTableModel::setPrices(const QList<core::pricing::Price> &prices, const
     endResetModel();
 }
 
+QList<core::pricing::PriceSearch::Row> PriceTableModel::searchRows() const
+{
+    QList<core::pricing::PriceSearch::Row> rows;
+    rows.reserve(m_prices.size());
+    for (const core::pricing::Price &p : m_prices) {
+        rows.append({m_providers.value(p.optionId),
+                     {m_optionNames.value(p.optionId, p.optionId), p.optionId, m_modelNames.value(p.modelId, p.modelId),
+                      p.modelId, p.asOf, core::pricing::originName(p.origin), statusText(p), p.source}});
+    }
+    return rows;
+}
+
 int PriceTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_prices.size());
@@ -32,6 +47,18 @@ int PriceTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString PriceTableModel::statusText(const core::pricing::Price &p) const
+{
+    QStringList parts;
+    if (p.origin == core::pricing::PriceOrigin::Override)
+        parts.append(tr("your price"));
+    if (p.stale)
+        parts.append(tr("stale"));
+    if (p.sourcesDisagree)
+        parts.append(tr("sources disagree"));
+    return parts.join(u", "_s);
+}
+
 QVariant PriceTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -40,14 +67,32 @@ QVariant PriceTableModel::data(const QModelIndex &index, int role) const
     const auto money = [](double v) { return core::util::formatUsd(v, v < 1 ? 3 : 2); };
     if (role == ProviderRole)
         return m_providers.value(p.optionId);
+    if (role == OptionIdRole)
+        return p.optionId;
+    if (role == ModelIdRole)
+        return p.modelId;
     if (role == Qt::ToolTipRole) {
-        return tr("%1 on %2\nSource: %3\nAs of: %4 (%5, confidence %6)%7")
-            .arg(m_modelNames.value(p.modelId, p.modelId), m_optionNames.value(p.optionId, p.optionId), p.source,
-                 p.asOf, core::pricing::originName(p.origin), p.confidence,
-                 p.note.isEmpty() ? QString() : u"\n"_s % p.note);
+        QString tip = tr("%1 on %2\nSource: %3\nAs of: %4 (%5, confidence %6)")
+                          .arg(m_modelNames.value(p.modelId, p.modelId), m_optionNames.value(p.optionId, p.optionId),
+                               p.source, p.asOf, core::pricing::originName(p.origin), p.confidence);
+        if (p.stale)
+            tip += u'\n' % tr("Stale: older than %1 days; check the provider's price page or import a newer file.")
+                               .arg(core::pricing::PriceCatalogue::kStaleAfterDays);
+        if (p.sourcesDisagree)
+            tip += u'\n' % tr("Sources disagree by more than 5%: %1").arg(p.disagreement);
+        if (!p.note.isEmpty())
+            tip += u'\n' % p.note;
+        return tip;
     }
     if (role == Qt::TextAlignmentRole && index.column() >= Input && index.column() <= Batch)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && index.column() == Status) {
+        if (p.sourcesDisagree || p.stale)
+            return QBrush(QColor(0xb4, 0x53, 0x09)); // amber, readable on light and dark bases
+        if (p.origin == core::pricing::PriceOrigin::Override)
+            return QBrush(QColor(0x1d, 0x4e, 0xd8));
+        return {};
+    }
     if (role == SortRole) {
         switch (index.column()) {
         case Input:
@@ -82,6 +127,8 @@ QVariant PriceTableModel::data(const QModelIndex &index, int role) const
         return p.asOf;
     case Origin:
         return core::pricing::originName(p.origin);
+    case Status:
+        return statusText(p);
     case Source:
         return p.source;
     default:
@@ -110,6 +157,8 @@ QVariant PriceTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("As of");
     case Origin:
         return tr("Origin");
+    case Status:
+        return tr("Status");
     case Source:
         return tr("Source");
     default:
@@ -122,26 +171,40 @@ PriceFilterProxy::PriceFilterProxy(QObject *parent)
 {
 }
 
+void PriceFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    if (sourceModel())
+        disconnect(sourceModel(), nullptr, this, nullptr);
+    QSortFilterProxyModel::setSourceModel(model);
+    if (model) {
+        // The base class reacts to these first (its connections are older); rebuilding the bits and
+        // invalidating again makes the final mapping use the new rows.
+        connect(model, &QAbstractItemModel::modelReset, this, &PriceFilterProxy::rebuild);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &PriceFilterProxy::rebuild);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &PriceFilterProxy::rebuild);
+    }
+    rebuild();
+}
+
+void PriceFilterProxy::rebuild()
+{
+    const auto *prices = qobject_cast<const PriceTableModel *>(sourceModel());
+    m_search.setRows(prices ? prices->searchRows() : QList<core::pricing::PriceSearch::Row>());
+    m_accepted = m_search.match(m_provider, m_text);
+    invalidateFilter();
+}
+
 void PriceFilterProxy::setFilter(const QString &provider, const QString &text)
 {
     m_provider = provider;
     m_text = text.trimmed();
+    m_accepted = m_search.match(m_provider, m_text);
     invalidateFilter();
 }
 
 bool PriceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const QAbstractItemModel *model = sourceModel();
-    if (!m_provider.isEmpty()
-        && model->index(sourceRow, 0, sourceParent).data(PriceTableModel::ProviderRole).toString() != m_provider)
-        return false;
-    if (m_text.isEmpty())
-        return true;
-    for (int column = 0; column < model->columnCount(sourceParent); ++column) {
-        if (model->index(sourceRow, column, sourceParent).data().toString().contains(m_text, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
+    return !sourceParent.isValid() && sourceRow < m_accepted.size() && m_accepted.testBit(sourceRow);
 }
 
 } // namespace lda::ui
