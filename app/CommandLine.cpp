@@ -82,9 +82,30 @@ Global options (before the command):
 
 Commands:
   self-test                                   check the knowledge base and the guide
+  recommend --answers FILE|- [--format json|text]
+                                              rank the deployment options for wizard answers
+  compare --options ID,ID[,ID...] [--format json|markdown|csv]
+                                              options side by side over the comparison criteria
+  report --workload FILE --answers FILE --out FILE.md|.html|.pdf
+                                              write a decision record (ADR) for a manager to file
   options list [--format json|table]          the deployment options
   prices list [--provider aws|azure|gcp] [--option ID] [--model ID] [--format json|csv|table]
-                                              per-token prices with source and as-of date
+                                              per-token prices with source, as-of date and origin
+  prices import --litellm FILE [--as-of YYYY-MM-DD]
+                                              import a LiteLLM model_prices JSON as a dated snapshot
+                                              (as-of defaults to its last_updated, else the file date)
+  prices history --model ID [--option ID] [--format json|table]
+                                              a model's prices over time: shipped, snapshots, override
+  prices snapshots [--format json|table]      the imported snapshots and which one is in use
+  prices use --snapshot ID|latest|none        resolve prices from a snapshot (setting prices/use_snapshot;
+                                              default none: override > shipped)
+  estimate --workload FILE|- [--option ID]... [--format json|table|csv]
+                                              monthly cost of a workload per option, line items,
+                                              assumptions, price dates and break-even volumes
+  guide search QUERY [--limit N] [--format json|text]
+                                              full-text search of the guide ("phrases", prefix* on the
+                                              last word); glossary terms and page titles rank first
+  guide export --html DIR                     a static, offline, link-checked HTML copy of the guide
 
 Exit codes: 0 success, 1 runtime failure, 2 bad input or usage.
 )"_s;

@@ -2,6 +2,7 @@
 // wires those services into the main window. Nothing else belongs here.
 #include "CliCommands.h"
 #include "CommandLine.h"
+#include "DecisionCommands.h"
 
 #include "MainWindow.h"
 #include "kb/DataLocations.h"
@@ -11,9 +12,12 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QTimer>
 
+#include <cstdio>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +31,37 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(LDA_VERSION));
 }
 
+// Test seam for scripts/bench and tests/robustness: with LDA_BENCH_EXIT_AFTER_PAINT=1 the app prints
+// "lda: first paint" and quits right after the main window's first paint, and start-up messages go to
+// stderr instead of modal boxes, so that nothing waits for a click.
+bool benchExitAfterPaint()
+{
+    return qEnvironmentVariableIntValue("LDA_BENCH_EXIT_AFTER_PAINT") == 1;
+}
+
+class ExitAfterFirstPaint final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            QTimer::singleShot(0, this, [] { // after the paint cycle starting now has been flushed
+                std::fputs("lda: first paint\n", stdout);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
+
 int runGui(int argc, char *argv[], const lda::app::CommandLine &cl)
 {
     // The guide viewer plugin brings QtWebEngine in later; it needs shared GL contexts from the start.
@@ -39,6 +74,10 @@ int runGui(int argc, char *argv[], const lda::app::CommandLine &cl)
     QString error;
     const QString kbPath = cl.kbPath.isEmpty() ? lda::core::kb::defaultKnowledgeBasePath() : cl.kbPath;
     std::unique_ptr<lda::core::kb::KnowledgeBase> kb = lda::core::kb::KnowledgeBase::open(kbPath, &error);
+    if (!kb && benchExitAfterPaint()) {
+        std::fprintf(stderr, "error: the knowledge base cannot be opened: %s\n", qPrintable(error));
+        return 1;
+    }
     if (!kb) {
         QMessageBox::critical(nullptr, QStringLiteral(LDA_APP_NAME),
                               QApplication::translate("main", "The knowledge base cannot be opened:\n%1").arg(error));
@@ -66,9 +105,14 @@ int runGui(int argc, char *argv[], const lda::app::CommandLine &cl)
     lda::ui::MainWindow window(services);
     if (!cl.page.isEmpty())
         window.showPage(cl.page);
+    ExitAfterFirstPaint exitAfterPaint;
+    if (benchExitAfterPaint())
+        window.installEventFilter(&exitAfterPaint);
     window.show();
     for (const QString &message : std::as_const(services.startupMessages)) {
-        if (message.contains(u"damaged"_s) || message.contains(u"cannot"_s))
+        if (benchExitAfterPaint())
+            std::fprintf(stderr, "%s\n", qPrintable(message));
+        else if (message.contains(u"damaged"_s) || message.contains(u"cannot"_s))
             QMessageBox::warning(&window, QStringLiteral(LDA_APP_NAME), message);
     }
     return app.exec();
@@ -84,7 +128,12 @@ int main(int argc, char *argv[])
     const lda::app::CommandLine cl = lda::app::parseCommandLine(arguments);
 
     if (!cl.error.isEmpty() || cl.help || cl.version || !cl.command.isEmpty()) {
-        QCoreApplication app(argc, argv);
+        // A PDF decision record lays text out with Qt Gui: give it an offscreen QGuiApplication.
+        const bool needsGui = cl.error.isEmpty() && lda::app::commandNeedsGui(cl);
+        if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        const std::unique_ptr<QCoreApplication> app = needsGui ? std::make_unique<QGuiApplication>(argc, argv)
+                                                               : std::make_unique<QCoreApplication>(argc, argv);
         setIdentity();
         QTextStream out(stdout);
         QTextStream err(stderr);

@@ -10,6 +10,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config python3 python3-yaml
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-webengine-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libgl-dev libmd4c-dev libmd4c-html0-dev libjs-highlight.js
+  librsvg2-bin dpkg-dev file desktop-file-utils appstream  # icons, CPack DEB and tests/package
 )
 
 lda_install_packages() {

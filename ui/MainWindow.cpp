@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -19,7 +20,6 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -37,6 +37,7 @@ MainWindow::MainWindow(const UiServices &services, QWidget *parent)
     , m_services(services)
 {
     setWindowTitle(QStringLiteral(LDA_APP_NAME));
+    setWindowIcon(QIcon(u":/icons/app.svg"_s));
     setObjectName(u"mainWindow"_s);
 
     auto *central = new QWidget(this);
@@ -50,13 +51,13 @@ MainWindow::MainWindow(const UiServices &services, QWidget *parent)
     m_nav->setSpacing(2);
     m_nav->setFixedWidth(170);
     m_nav->setAccessibleName(tr("Pages"));
-    const QList<std::pair<QString, QStyle::StandardPixmap>> entries = {
-        {tr("Wizard"), QStyle::SP_DialogHelpButton}, {tr("Compare"), QStyle::SP_FileDialogDetailedView},
-        {tr("Costs"), QStyle::SP_FileDialogInfoView}, {tr("Prices"), QStyle::SP_FileDialogListView},
-        {tr("Guide"), QStyle::SP_DirOpenIcon},        {tr("Scenarios"), QStyle::SP_DialogSaveButton},
+    const QList<std::pair<QString, QString>> entries = {
+        {tr("Wizard"), u":/icons/wizard.svg"_s}, {tr("Compare"), u":/icons/compare.svg"_s},
+        {tr("Costs"), u":/icons/costs.svg"_s},   {tr("Prices"), u":/icons/prices.svg"_s},
+        {tr("Guide"), u":/icons/guide.svg"_s},   {tr("Scenarios"), u":/icons/scenarios.svg"_s},
     };
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        auto *item = new QListWidgetItem(style()->standardIcon(entries[i].second), entries[i].first, m_nav);
+        auto *item = new QListWidgetItem(QIcon(entries[i].second), entries[i].first, m_nav);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(entries[i].first).arg(i + 1));
         item->setSizeHint(QSize(160, 36));
     }
@@ -135,9 +136,16 @@ QWidget *MainWindow::createPage(int index)
     case 4:
         page = new GuidePage(m_services, m_stack);
         break;
-    default:
-        page = new ScenariosPage(m_services, m_stack);
+    default: {
+        auto *scenarios = new ScenariosPage(m_services, m_stack);
+        connect(scenarios, &ScenariosPage::openInCosts, this, [this](const core::scenario::Workload &w) {
+            if (auto *costs = qobject_cast<CostsPage *>(createPage(2)))
+                costs->setWorkload(w);
+            showPage(u"costs"_s);
+        });
+        page = scenarios;
         break;
+    }
     }
     page->setObjectName(pageIds().at(index) % u"Page"_s);
     QWidget *stub = m_stack->widget(index);

@@ -51,4 +51,11 @@ QString htmlList(const QStringList &items)
     return html % u"</ul>"_s;
 }
 
+QLabel *wrappedLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    return label;
+}
+
 } // namespace lda::ui

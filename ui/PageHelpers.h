@@ -14,5 +14,7 @@ QLabel *pageTitle(const QString &title, const QString &subtitle, QWidget *parent
 QString providerName(const QString &provider);
 QComboBox *providerCombo(QWidget *parent);
 QString htmlList(const QStringList &items);
+// A word-wrapped explanatory label: long sentences must never set a page's minimum width.
+QLabel *wrappedLabel(const QString &text, QWidget *parent);
 
 } // namespace lda::ui

@@ -55,6 +55,8 @@ enum class Kind {
     OptionList, // comma-separated option ids
     Available,  // "<option-id> <provider model id>"
     GpuRef,
+    Condition,  // decision tree: "<question> is|not <value>[, <value>...]" or "<question> >=|< <number>"
+    Weight,     // decision tree: a signed number or "exclude"
 };
 
 struct FieldSpec
@@ -154,6 +156,16 @@ const QList<RecordSpec> &recordSpecs()
          u"overhead."_s,
          Kind::Number,
          {u"storage"_s, u"networking"_s, u"monitoring"_s, u"other"_s}},
+        // The decision tree (decision.kb): questions, their answers ("<question>/<value>"), weighted rules and
+        // explanations of answers that contradict each other.
+        {u"question"_s,
+         {req(u"kind"_s, Kind::Enum, {u"choice"_s, u"number"_s}), req(u"order"_s, Kind::Integer), req(u"text"_s),
+          req(u"help"_s), req(u"guide"_s), opt(u"unit"_s)}},
+        {u"answer"_s, {req(u"label"_s), req(u"order"_s, Kind::Integer), opt(u"help"_s)}},
+        {u"rule"_s,
+         {rep(u"when"_s, Kind::Condition), req(u"options"_s, Kind::OptionList), req(u"weight"_s, Kind::Weight),
+          req(u"reason"_s)}},
+        {u"conflict"_s, {rep(u"when"_s, Kind::Condition), req(u"explanation"_s), opt(u"suggestion"_s)}},
     };
     return specs;
 }
@@ -186,11 +198,53 @@ bool isIsoDate(const QString &text)
     return shape.match(text).hasMatch() && QDate::fromString(text, Qt::ISODate).isValid();
 }
 
+// A decision-rule condition, "<question> is|not <v>[, <v>...]" or "<question> >=|< <number>".
+struct DecisionCondition
+{
+    QString question;
+    QString op;
+    QStringList values; // for is / not
+    double number = 0;  // for >= / <
+    QString error;
+};
+
+DecisionCondition parseDecisionCondition(const QString &text)
+{
+    DecisionCondition c;
+    static const QRegularExpression shape(u"^([a-z0-9_]+)\\s+(is|not|>=|<)\\s+(.+)$"_s);
+    const QRegularExpressionMatch m = shape.match(text.trimmed());
+    if (!m.hasMatch()) {
+        c.error = u"expected '<question> is|not <value>[, <value>...]' or '<question> >=|< <number>', got '"_s % text
+            % u"'"_s;
+        return c;
+    }
+    c.question = m.captured(1);
+    c.op = m.captured(2);
+    const QString operand = m.captured(3).trimmed();
+    if (c.op == u">="_s || c.op == u"<"_s) {
+        if (!parseNumber(operand, &c.number))
+            c.error = u"expected a number >= 0 after '"_s % c.op % u"', got '"_s % operand % u"'"_s;
+        return c;
+    }
+    const QStringList parts = operand.split(u',');
+    for (const QString &part : parts) {
+        const QString v = part.trimmed();
+        if (v.isEmpty()) {
+            c.error = u"empty value in '"_s % text % u"'"_s;
+            return c;
+        }
+        c.values.append(v);
+    }
+    return c;
+}
+
 struct Context
 {
     QSet<QString> optionIds;
     QSet<QString> modelIds;
     QSet<QString> gpuIds;
+    QHash<QString, QString> questionKinds;      // decision question id -> choice | number
+    QHash<QString, QStringList> answerValues;   // decision question id -> its answer values
     QList<Diagnostic> *errors = nullptr;
 
     void error(const SourceRecord &r, int line, const QString &message) const
@@ -256,6 +310,36 @@ void checkValue(const Context &ctx, const SourceRecord &r, const SourceField &f,
             if (!ctx.optionIds.contains(id.trimmed()))
                 fail(u"unknown option id '"_s % id.trimmed() % u"'"_s);
         }
+        break;
+    }
+    case Kind::Condition: {
+        const DecisionCondition c = parseDecisionCondition(f.value);
+        if (!c.error.isEmpty()) {
+            fail(c.error);
+            break;
+        }
+        if (!ctx.questionKinds.contains(c.question)) {
+            fail(u"unknown question '"_s % c.question % u"'"_s);
+            break;
+        }
+        const bool numeric = ctx.questionKinds.value(c.question) == u"number"_s;
+        if (numeric != (c.op == u">="_s || c.op == u"<"_s)) {
+            fail(u"question '"_s % c.question % (numeric ? u"' takes a number: use >= or <"_s
+                                                          : u"' takes a choice: use 'is' or 'not'"_s));
+            break;
+        }
+        if (!numeric) {
+            for (const QString &v : c.values) {
+                if (!ctx.answerValues.value(c.question).contains(v))
+                    fail(u"'"_s % v % u"' is not an answer of question '"_s % c.question % u"'"_s);
+            }
+        }
+        break;
+    }
+    case Kind::Weight: {
+        static const QRegularExpression signedNumber(u"^-?[0-9]+(\\.[0-9]+)?$"_s);
+        if (f.value != u"exclude"_s && !signedNumber.match(f.value).hasMatch())
+            fail(u"expected a signed number or 'exclude', got '"_s % f.value % u"'"_s);
         break;
     }
     case Kind::Available: {
@@ -358,6 +442,69 @@ void checkIdReferences(const Context &ctx, const SourceRecord &r)
             ctx.error(r, in->line, u"'input': "_s % in->value % u" USD per million tokens is implausible"_s);
         if (out && parseNumber(out->value, &vout) && vout > implausible)
             ctx.error(r, out->line, u"'output': "_s % out->value % u" USD per million tokens is implausible"_s);
+    }
+}
+
+// Answers belong to an existing choice question; a rule or conflict has something to say.
+void checkDecisionRecord(const Context &ctx, const SourceRecord &r)
+{
+    static const QRegularExpression value(u"^[a-z0-9_]+$"_s);
+    if (r.type == u"answer"_s) {
+        const QString question = r.id.section(u'/', 0, 0);
+        const QString v = r.id.section(u'/', 1);
+        if (!r.id.contains(u'/') || !value.match(v).hasMatch())
+            ctx.error(r, r.line, u"answer id must be '<question>/<value>' with a value of a-z, 0-9 and _"_s);
+        else if (!ctx.questionKinds.contains(question))
+            ctx.error(r, r.line, u"unknown question '"_s % question % u"'"_s);
+        else if (ctx.questionKinds.value(question) != u"choice"_s)
+            ctx.error(r, r.line, u"question '"_s % question % u"' takes a number and has no answers"_s);
+    } else if (r.type == u"question"_s) {
+        if (!value.match(r.id).hasMatch())
+            ctx.error(r, r.line, u"question id must use a-z, 0-9 and _ only"_s);
+    } else if (r.type == u"conflict"_s) {
+        if (r.all(u"when").size() < 2)
+            ctx.error(r, r.line, u"conflict '"_s % r.id % u"' needs at least two 'when' conditions"_s);
+    }
+}
+
+// DESIGN.md §4 fixes the wizard's question ids and values: once a decision tree is present it must
+// define every one of them (more may be added).
+void checkDecisionContract(const Context &ctx, const QList<SourceRecord> &records, QList<Diagnostic> *errors)
+{
+    if (ctx.questionKinds.isEmpty())
+        return;
+    static const QList<std::pair<QString, QStringList>> contract = {
+        {u"cloud"_s, {u"aws"_s, u"azure"_s, u"gcp"_s, u"any"_s}},
+        {u"model_family"_s,
+         {u"openai"_s, u"anthropic"_s, u"google"_s, u"open_weights"_s, u"custom_weights"_s, u"any"_s}},
+        {u"ops_maturity"_s, {u"none"_s, u"containers"_s, u"kubernetes"_s}},
+        {u"monthly_tokens_millions"_s, {}},
+        {u"traffic_pattern"_s, {u"steady"_s, u"spiky"_s, u"batch"_s}},
+        {u"data_control"_s, {u"provider_ok"_s, u"region_pinned"_s, u"own_network"_s}},
+        {u"compliance"_s, {u"none"_s, u"hipaa"_s, u"fedramp"_s, u"air_gapped"_s}},
+        {u"latency"_s, {u"interactive"_s, u"relaxed"_s}},
+        {u"time_to_production"_s, {u"days"_s, u"weeks"_s, u"months"_s}},
+        {u"budget_usd_per_month"_s, {}},
+    };
+    QString file = u"data/kb/decision.kb"_s;
+    for (const SourceRecord &r : records) {
+        if (r.type == u"question"_s) {
+            file = r.file;
+            break;
+        }
+    }
+    for (const auto &[question, values] : contract) {
+        if (!ctx.questionKinds.contains(question)) {
+            errors->append({file, 1, u"missing required question '"_s % question % u"'"_s});
+            continue;
+        }
+        const QString kind = values.isEmpty() ? u"number"_s : u"choice"_s;
+        if (ctx.questionKinds.value(question) != kind)
+            errors->append({file, 1, u"question '"_s % question % u"' must be of kind "_s % kind});
+        for (const QString &v : values) {
+            if (!ctx.answerValues.value(question).contains(v))
+                errors->append({file, 1, u"missing required answer '"_s % question % u'/' % v % u"'"_s});
+        }
     }
 }
 
@@ -550,6 +697,10 @@ CompileResult KbCompiler::validate() const
             ctx.modelIds.insert(r.id);
         else if (r.type == u"gpu"_s)
             ctx.gpuIds.insert(r.id);
+        else if (r.type == u"question"_s)
+            ctx.questionKinds.insert(r.id, r.value(u"kind"));
+        else if (r.type == u"answer"_s)
+            ctx.answerValues[r.id.section(u'/', 0, 0)].append(r.id.section(u'/', 1));
     }
     for (const QString &id : contractOptionIds()) {
         if (!ctx.optionIds.contains(id))
@@ -561,7 +712,9 @@ CompileResult KbCompiler::validate() const
             continue;
         checkRecord(ctx, r, *spec);
         checkIdReferences(ctx, r);
+        checkDecisionRecord(ctx, r);
     }
+    checkDecisionContract(ctx, records, &result.errors);
 
     QSet<QString> guidePaths;
     for (const Input &page : m_guidePages) {
@@ -580,6 +733,27 @@ CompileResult KbCompiler::validate() const
             const QString page = g->value.section(u'#', 0, 0);
             if (!guidePaths.contains(page))
                 ctx.error(r, g->line, u"'guide': no guide page '"_s % page % u"'"_s);
+        }
+        // Decision questions link to a section: the page and its anchor must both exist.
+        for (const SourceRecord &r : std::as_const(records)) {
+            const SourceField *g = r.type == u"question"_s ? r.field(u"guide") : nullptr;
+            if (!g)
+                continue;
+            const QString page = g->value.section(u'#', 0, 0);
+            const QString anchor = g->value.section(u'#', 1);
+            const auto it = std::find_if(m_guidePages.cbegin(), m_guidePages.cend(),
+                                         [&](const Input &in) { return in.name == page; });
+            if (it == m_guidePages.cend()) {
+                ctx.error(r, g->line, u"'guide': no guide page '"_s % page % u"'"_s);
+                continue;
+            }
+            if (anchor.isEmpty())
+                continue;
+            const QList<guide::PageSection> sections = guide::splitSections(QString::fromUtf8(it->data));
+            const bool found = std::any_of(sections.cbegin(), sections.cend(),
+                                           [&](const guide::PageSection &s) { return s.anchor == anchor; });
+            if (!found)
+                ctx.error(r, g->line, u"'guide': no section '#"_s % anchor % u"' in '"_s % page % u"'"_s);
         }
     }
 
@@ -773,6 +947,43 @@ CompileResult KbCompiler::compile(const QString &outputPath, const QString &appV
                               {r.id, t(u"name"), t(u"summary"), t(u"option"), t(u"model"),
                                QString::fromUtf8(QJsonDocument(workload).toJson(QJsonDocument::Compact)), t(u"guide"),
                                textOrNull(r, u"note"), r.line});
+            } else if (r.type == u"question"_s) {
+                ok = w.insert(u"decision_questions"_s,
+                              {u"id"_s, u"kind"_s, u"sort_order"_s, u"text"_s, u"help"_s, u"guide"_s, u"unit"_s},
+                              {r.id, t(u"kind"), intOrNull(r, u"order"), t(u"text"), t(u"help"), t(u"guide"),
+                               textOrNull(r, u"unit")});
+            } else if (r.type == u"answer"_s) {
+                ok = w.insert(u"decision_answers"_s,
+                              {u"question_id"_s, u"value"_s, u"label"_s, u"help"_s, u"sort_order"_s},
+                              {r.id.section(u'/', 0, 0), r.id.section(u'/', 1), t(u"label"), textOrNull(r, u"help"),
+                               intOrNull(r, u"order")});
+            } else if (r.type == u"rule"_s || r.type == u"conflict"_s) {
+                if (r.type == u"rule"_s) {
+                    const bool exclude = t(u"weight") == u"exclude"_s;
+                    ok = w.insert(u"decision_rules"_s,
+                                  {u"id"_s, u"weight"_s, u"exclude"_s, u"reason"_s, u"sort_order"_s},
+                                  {r.id, exclude ? 0.0 : t(u"weight").toDouble(), exclude ? 1 : 0, t(u"reason"),
+                                   r.line});
+                    const QStringList options = t(u"options").split(u',', Qt::SkipEmptyParts);
+                    for (const QString &o : options) {
+                        if (ok)
+                            ok = w.insert(u"decision_rule_options"_s, {u"rule_id"_s, u"option_id"_s},
+                                          {r.id, o.trimmed()});
+                    }
+                } else {
+                    ok = w.insert(u"decision_conflicts"_s,
+                                  {u"id"_s, u"explanation"_s, u"suggestion"_s, u"sort_order"_s},
+                                  {r.id, t(u"explanation"), textOrNull(r, u"suggestion"), r.line});
+                }
+                int position = 0;
+                for (const SourceField *f : r.all(u"when")) {
+                    const DecisionCondition c = parseDecisionCondition(f->value);
+                    if (ok)
+                        ok = w.insert(u"decision_conditions"_s,
+                                      {u"owner_type"_s, u"owner_id"_s, u"position"_s, u"question_id"_s, u"op"_s,
+                                       u"value_list"_s, u"number"_s},
+                                      {r.type, r.id, position++, c.question, c.op, c.values.join(u','), c.number});
+                }
             }
         }
 

@@ -81,7 +81,8 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const QString &path, QString 
     }
     QSqlQuery q(db);
     if (!q.exec(u"SELECT key, value FROM meta"_s)) {
-        *error = u"not a knowledge base (no meta table; damaged or wrong file): "_s % path;
+        // Say what SQLite found: "file is not a database", "database disk image is malformed" (truncated)...
+        *error = u"not a knowledge base, or a damaged one ("_s % q.lastError().databaseText() % u"): "_s % path;
         return nullptr;
     }
     QHash<QString, QString> meta;

@@ -58,6 +58,21 @@ QStringList knowledgeSchemaStatements()
         u"CREATE TABLE glossary (term TEXT PRIMARY KEY, anchor TEXT NOT NULL, definition TEXT NOT NULL,"
         " used_in TEXT)"_s,
         u"CREATE TABLE guide_assets (path TEXT PRIMARY KEY, mime TEXT NOT NULL, data BLOB NOT NULL)"_s,
+        // The decision tree (data/kb/decision.kb), read by core/decision.
+        u"CREATE TABLE decision_questions (id TEXT PRIMARY KEY, kind TEXT NOT NULL, sort_order INTEGER NOT NULL,"
+        " text TEXT NOT NULL, help TEXT NOT NULL, guide TEXT NOT NULL, unit TEXT)"_s,
+        u"CREATE TABLE decision_answers (question_id TEXT NOT NULL REFERENCES decision_questions(id),"
+        " value TEXT NOT NULL, label TEXT NOT NULL, help TEXT, sort_order INTEGER NOT NULL,"
+        " PRIMARY KEY (question_id, value))"_s,
+        u"CREATE TABLE decision_rules (id TEXT PRIMARY KEY, weight REAL NOT NULL, exclude INTEGER NOT NULL,"
+        " reason TEXT NOT NULL, sort_order INTEGER NOT NULL)"_s,
+        u"CREATE TABLE decision_rule_options (rule_id TEXT NOT NULL REFERENCES decision_rules(id),"
+        " option_id TEXT NOT NULL REFERENCES options(id), PRIMARY KEY (rule_id, option_id))"_s,
+        u"CREATE TABLE decision_conflicts (id TEXT PRIMARY KEY, explanation TEXT NOT NULL, suggestion TEXT,"
+        " sort_order INTEGER NOT NULL)"_s,
+        u"CREATE TABLE decision_conditions (owner_type TEXT NOT NULL, owner_id TEXT NOT NULL,"
+        " position INTEGER NOT NULL, question_id TEXT NOT NULL REFERENCES decision_questions(id), op TEXT NOT NULL,"
+        " value_list TEXT, number REAL NOT NULL, PRIMARY KEY (owner_type, owner_id, position))"_s,
     };
 }
 

@@ -51,6 +51,18 @@ const QList<QStringList> &migrations()
             " input_per_mtok REAL NOT NULL, output_per_mtok REAL NOT NULL, cached_input_per_mtok REAL,"
             " note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, PRIMARY KEY (option_id, model_id))"_s,
         },
+        // 3: imported prices keep cache-write and context-tier prices, the row that stands for its
+        // option/model (is_primary), the entry's mode; snapshots count their skipped non-model keys.
+        {
+            u"ALTER TABLE imported_prices ADD COLUMN cache_write_per_mtok REAL"_s,
+            u"ALTER TABLE imported_prices ADD COLUMN tier_threshold INTEGER"_s,
+            u"ALTER TABLE imported_prices ADD COLUMN tier_input_per_mtok REAL"_s,
+            u"ALTER TABLE imported_prices ADD COLUMN tier_output_per_mtok REAL"_s,
+            u"ALTER TABLE imported_prices ADD COLUMN is_primary INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE imported_prices ADD COLUMN mode TEXT"_s,
+            u"ALTER TABLE price_snapshots ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0"_s,
+            u"CREATE INDEX imported_prices_primary ON imported_prices(snapshot_id, is_primary, option_id, model_id)"_s,
+        },
     };
     return steps;
 }
@@ -60,8 +72,17 @@ QString timestamp()
     return QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s);
 }
 
-// Checks a file without keeping it open: returns an empty string when SQLite can read it cleanly.
-QString probeFile(const QString &path)
+// SQLite says the file itself is bad (SQLITE_CORRUPT, SQLITE_NOTADB), as opposed to "cannot read it now"
+// (a read-only folder, a lock, an I/O error), where the file must stay where it is.
+bool isDamage(const QSqlError &e)
+{
+    const int code = e.nativeErrorCode().toInt() & 0xff; // primary result code
+    return code == 11 || code == 26;
+}
+
+// Checks a file without keeping it open: returns an empty string when SQLite can read it cleanly, and
+// sets *damaged when the problem is the file's content.
+QString probeFile(const QString &path, bool *damaged)
 {
     const QString name = u"lda-userdb-probe-"_s % QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString problem;
@@ -71,12 +92,16 @@ QString probeFile(const QString &path)
         db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
         if (!db.open()) {
             problem = db.lastError().text();
+            *damaged = isDamage(db.lastError());
         } else {
             QSqlQuery q(db);
-            if (!q.exec(u"PRAGMA quick_check"_s) || !q.next())
+            if (!q.exec(u"PRAGMA quick_check"_s) || !q.next()) {
                 problem = q.lastError().text().isEmpty() ? u"unreadable"_s : q.lastError().text();
-            else if (q.value(0).toString() != u"ok"_s)
+                *damaged = isDamage(q.lastError());
+            } else if (q.value(0).toString() != u"ok"_s) {
                 problem = q.value(0).toString();
+                *damaged = true;
+            }
         }
         db.close();
     }
@@ -119,7 +144,12 @@ std::unique_ptr<UserDatabase> UserDatabase::open(const QString &path, QString *e
         return nullptr;
     }
     if (info.exists() && info.size() > 0) {
-        const QString problem = probeFile(path);
+        bool damaged = false;
+        const QString problem = probeFile(path, &damaged);
+        if (!problem.isEmpty() && !damaged) {
+            *error = u"cannot read user data "_s % path % u" ("_s % problem % u"); it was left untouched"_s;
+            return nullptr;
+        }
         if (!problem.isEmpty()) {
             const QString aside = path % u".corrupt-"_s % timestamp();
             if (!QFile::rename(path, aside)) {

@@ -202,6 +202,78 @@ private Q_SLOTS:
         const CompileResult r = c.validate();
         QVERIFY(messages(r).contains(u"data/kb/extra.kb:9: 'guide': no guide page 'missing.md'"_s));
     }
+
+    void compile_badDecisionRuleReportsFileAndLine_data()
+    {
+        QTest::addColumn<QByteArray>("rule");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown question") << QByteArray("[rule r]\nwhen = colour is red\noptions = aws-bedrock\n"
+                                                        "weight = 1\nreason = r\n")
+                                          << u"data/kb/decision.kb:2: 'when': unknown question 'colour'"_s;
+        QTest::newRow("unknown value") << QByteArray("[rule r]\nwhen = cloud is mars\noptions = aws-bedrock\n"
+                                                     "weight = 1\nreason = r\n")
+                                       << u"data/kb/decision.kb:2: 'when': 'mars' is not an answer of question "
+                                          "'cloud'"_s;
+        QTest::newRow("bad syntax") << QByteArray("[rule r]\nwhen = cloud equals aws\noptions = aws-bedrock\n"
+                                                  "weight = 1\nreason = r\n")
+                                    << u"data/kb/decision.kb:2: 'when': expected '<question> is|not <value>[, "
+                                       "<value>...]' or '<question> >=|< <number>', got 'cloud equals aws'"_s;
+        QTest::newRow("number op on a choice") << QByteArray("[rule r]\nwhen = cloud >= 3\noptions = aws-bedrock\n"
+                                                             "weight = 1\nreason = r\n")
+                                               << u"data/kb/decision.kb:2: 'when': question 'cloud' takes a choice: "
+                                                  "use 'is' or 'not'"_s;
+        QTest::newRow("bad weight") << QByteArray("[rule r]\nwhen = cloud is aws\noptions = aws-bedrock\n"
+                                                  "weight = lots\nreason = r\n")
+                                    << u"data/kb/decision.kb:4: 'weight': expected a signed number or 'exclude', "
+                                       "got 'lots'"_s;
+        QTest::newRow("unknown option") << QByteArray("[rule r]\nwhen = cloud is aws\noptions = aws-lambda\n"
+                                                      "weight = 1\nreason = r\n")
+                                        << u"data/kb/decision.kb:3: 'options': unknown option id 'aws-lambda'"_s;
+        QTest::newRow("missing reason") << QByteArray("[rule r]\nwhen = cloud is aws\noptions = aws-bedrock\n"
+                                                      "weight = -2\n")
+                                        << u"data/kb/decision.kb:1: missing required key 'reason' in rule 'r'"_s;
+        QTest::newRow("answer of a number question") << QByteArray("[answer budget/low]\nlabel = Low\norder = 9\n")
+                                                     << u"data/kb/decision.kb:1: question 'budget' takes a number and "
+                                                        "has no answers"_s;
+    }
+
+    void compile_badDecisionRuleReportsFileAndLine()
+    {
+        QFETCH(QByteArray, rule);
+        QFETCH(QString, expected);
+        KbCompiler c;
+        c.addKbSource(u"data/kb/options.kb"_s, optionsSource());
+        c.addKbSource(u"data/kb/decision.kb"_s,
+                      "[question cloud]\nkind = choice\norder = 1\ntext = t\nhelp = h\nguide = README.md#top\n"
+                      "[answer cloud/aws]\nlabel = AWS\norder = 1\n"
+                      "[question budget]\nkind = number\norder = 2\ntext = t\nhelp = h\nguide = README.md\n");
+        // Line numbers of the rule under test are its own file's.
+        c.addKbSource(u"data/kb/decision.kb"_s, rule);
+        const CompileResult r = c.validate();
+        QVERIFY2(messages(r).contains(expected), qPrintable(messages(r).join(u'\n')));
+    }
+
+    void compile_decisionTreeMustKeepTheContractQuestions()
+    {
+        KbCompiler c;
+        c.addKbSource(u"data/kb/options.kb"_s, optionsSource());
+        c.addKbSource(u"data/kb/decision.kb"_s,
+                      "[question cloud]\nkind = choice\norder = 1\ntext = t\nhelp = h\nguide = README.md\n"
+                      "[answer cloud/aws]\nlabel = AWS\norder = 1\n");
+        const CompileResult r = c.validate();
+        QVERIFY(messages(r).contains(u"data/kb/decision.kb:1: missing required answer 'cloud/azure'"_s));
+        QVERIFY(messages(r).contains(u"data/kb/decision.kb:1: missing required question 'model_family'"_s));
+    }
+
+    void compile_decisionGuideLinkMustNameASection()
+    {
+        KbCompiler c = validCompiler();
+        c.addKbSource(u"data/kb/decision.kb"_s,
+                      "[question cloud]\nkind = choice\norder = 1\ntext = t\nhelp = h\nguide = README.md#nowhere\n");
+        const CompileResult r = c.validate();
+        QVERIFY2(messages(r).contains(u"data/kb/decision.kb:6: 'guide': no section '#nowhere' in 'README.md'"_s),
+                 qPrintable(messages(r).join(u'\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKbCompiler)

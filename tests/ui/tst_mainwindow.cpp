@@ -97,6 +97,22 @@ private Q_SLOTS:
         QVERIFY(contents);
         QVERIFY(contents->topLevelItemCount() >= 1);
     }
+
+    // The plugin is loaded after QApplication and registers guide: on first use: the first page must
+    // come through that scheme (if registration were too late, the page would not load).
+    void guidePage_pluginServesTheFirstPageThroughTheGuideScheme()
+    {
+        ui::MainWindow w(m_services);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showPage(u"guide"_s);
+        auto *guide = qobject_cast<ui::GuidePage *>(w.page(u"guide"_s));
+        QVERIFY(guide);
+        QTRY_VERIFY_WITH_TIMEOUT(guide->viewerLoaded(), 20000);
+        auto *viewer = w.findChild<QWidget *>(u"guideView"_s);
+        QVERIFY(viewer);
+        QTRY_COMPARE_WITH_TIMEOUT(viewer->property("currentPage").toString(), u"README.md"_s, 20000);
+    }
 };
 
 int main(int argc, char *argv[])

@@ -200,7 +200,7 @@ QWidget *CostsPage::createEditor()
 {
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(420);
+    scroll->setMinimumWidth(360);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *box = new QWidget(scroll);
     auto *v = new QVBoxLayout(box);
@@ -211,6 +211,8 @@ QWidget *CostsPage::createEditor()
     m_name->setObjectName(u"workloadName"_s);
     form->addRow(tr("Name"), m_name);
     m_model = new QComboBox(workloadBox);
+    m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_model->setMinimumContentsLength(14);
     m_model->setObjectName(u"workloadModel"_s);
     m_model->addItem(tr("(any: nearest price per option)"), QString());
     const QList<core::kb::Model> models = m_services.kb->models();
@@ -262,6 +264,8 @@ QWidget *CostsPage::createEditor()
     auto *selfBox = new QGroupBox(tr("Self-hosted GPUs"), box);
     auto *sf = new QFormLayout(selfBox);
     m_instance = new QComboBox(selfBox);
+    m_instance->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_instance->setMinimumContentsLength(14);
     m_instance->addItem(tr("(sized from the throughput table)"), QString());
     const QList<core::kb::GpuInstance> gpus = m_services.kb->gpuInstances();
     for (const core::kb::GpuInstance &g : gpus)
@@ -363,6 +367,8 @@ QWidget *CostsPage::createCharts()
     auto *ov = new QVBoxLayout(opt);
     auto *controls = new QHBoxLayout;
     m_optOption = new QComboBox(opt);
+    m_optOption->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_optOption->setMinimumContentsLength(14);
     m_optOption->setObjectName(u"optimisationOption"_s);
     controls->addWidget(new QLabel(tr("Option"), opt));
     controls->addWidget(m_optOption, 1);
@@ -377,6 +383,8 @@ QWidget *CostsPage::createCharts()
     m_leverRoute->setValue(defaults.routeShare * 100);
     m_leverRoute->setToolTip(tr("Share of requests routed to a cheaper model"));
     m_leverRouteModel = new QComboBox(opt);
+    m_leverRouteModel->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_leverRouteModel->setMinimumContentsLength(14);
     m_leverRouteModel->setToolTip(tr("The cheaper model (default: the cheapest of the same vendor here)"));
     m_leverCommitment = new QComboBox(opt);
     m_leverCommitment->addItem(tr("no commitment"), QString());
@@ -391,10 +399,13 @@ QWidget *CostsPage::createCharts()
     levers->addWidget(new QLabel(tr("Route"), opt));
     levers->addWidget(m_leverRoute);
     levers->addWidget(m_leverRouteModel, 1);
-    levers->addWidget(new QLabel(tr("Commit"), opt));
-    levers->addWidget(m_leverCommitment);
+    auto *commitRow = new QHBoxLayout;
+    commitRow->addWidget(new QLabel(tr("Commitment"), opt));
+    commitRow->addWidget(m_leverCommitment);
+    commitRow->addStretch(1);
     ov->addLayout(controls);
     ov->addLayout(levers);
+    ov->addLayout(commitRow);
     m_optView = chartView(u"optimisationChart"_s, opt);
     ov->addWidget(m_optView, 1);
     m_optSummary = new QLabel(opt);
@@ -443,7 +454,7 @@ QWidget *CostsPage::createGpuTab()
 {
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(new QLabel(tr("GPU instances for self-hosted models: hourly rates and the monthly cost of one "
+    layout->addWidget(wrappedLabel(tr("GPU instances for self-hosted models: hourly rates and the monthly cost of one "
                                     "instance running all month (730 hours). Hover a row for its source."),
                                  page));
     auto *model = new QStandardItemModel(page);
@@ -485,7 +496,7 @@ QWidget *CostsPage::createThroughputTab()
 {
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(new QLabel(tr("<b>Throughput basis</b> — sustained output tokens per second per instance at an "
+    layout->addWidget(wrappedLabel(tr("<b>Throughput basis</b> — sustained output tokens per second per instance at an "
                                     "interactive operating point (vLLM); the range is the spread of the evidence. "
                                     "The calculator sizes self-hosted options from these rows at the utilisation "
                                     "you set."),
