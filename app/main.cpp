@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QMessageBox>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
@@ -132,6 +133,14 @@ int main(int argc, char *argv[])
         const bool needsGui = cl.error.isEmpty() && lda::app::commandNeedsGui(cl);
         if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Headless (CI, containers) there is often no XDG_RUNTIME_DIR, and Qt Gui would print a warning
+        // on stderr, breaking the one-line `error: ...` contract: give it a private one for this run.
+        std::unique_ptr<QTemporaryDir> runtimeDir;
+        if (needsGui && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            runtimeDir = std::make_unique<QTemporaryDir>();
+            if (runtimeDir->isValid())
+                qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir->path()));
+        }
         const std::unique_ptr<QCoreApplication> app = needsGui ? std::make_unique<QGuiApplication>(argc, argv)
                                                                : std::make_unique<QCoreApplication>(argc, argv);
         setIdentity();
