@@ -1,6 +1,7 @@
 // The whole shipped guide offline: every page of the knowledge base opened in the real viewer, and the
 // profile's request interceptor must have seen nothing but guide: and qrc: (DESIGN.md §4 "Guide":
 // nothing is ever fetched from the network).
+#include "UiTestServices.h"
 #include "GuideView.h"
 #include "GuideWeb.h"
 #include "kb/KnowledgeBase.h"
@@ -43,10 +44,7 @@ class TestGuideOffline : public QObject
 {
     Q_OBJECT
 private:
-    std::unique_ptr<core::kb::KnowledgeBase> m_kb;
-    std::unique_ptr<core::kb::UserDatabase> m_user;
-    std::unique_ptr<core::pricing::PriceCatalogue> m_prices;
-    ui::UiServices m_services;
+    UiTestServices m_fx;
     QList<QUrl> m_opened;
 
 private Q_SLOTS:
@@ -54,20 +52,15 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
-        QString error;
-        m_kb = core::kb::KnowledgeBase::open(QStringLiteral(LDA_TEST_KB), &error);
-        QVERIFY2(m_kb, qPrintable(error));
-        m_user = core::kb::UserDatabase::openInMemory(&error);
-        QVERIFY(m_user);
-        m_prices = std::make_unique<core::pricing::PriceCatalogue>(*m_kb, m_user.get());
-        m_services = {m_kb.get(), m_user.get(), m_prices.get(), QString(), {}};
+        const QString error = m_fx.open();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         ui::GuideWebPage::setExternalOpener([this](const QUrl &url) { m_opened.append(url); });
         QVERIFY(ui::registerGuideScheme());
     }
 
     void everyPage_onlyGuideAndQrcRequests()
     {
-        const QList<core::kb::GuidePageInfo> pages = m_kb->guidePages();
+        const QList<core::kb::GuidePageInfo> pages = m_fx.kb->guidePages();
         // The whole guide: as many pages as data/guide has Markdown files.
         int sources = 0;
         QDirIterator it(QStringLiteral(LDA_SOURCE_DIR "/data/guide"), {u"*.md"_s}, QDir::Files, QDirIterator::Subdirectories);
@@ -78,7 +71,7 @@ private Q_SLOTS:
         QVERIFY(sources > 0);
         QCOMPARE(int(pages.size()), sources);
 
-        ui::GuideView view(m_services);
+        ui::GuideView view(m_fx.services);
         view.resize(1200, 800);
         view.show();
         QVERIFY(waitForPage(view, view.homePage()));

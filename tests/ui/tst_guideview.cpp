@@ -2,6 +2,7 @@
 // search as you type, following links, find in page, zoom, tabs, bookmarks, PDF, the offline
 // lock-down (a page with remote images/scripts makes no network request), screenshots in both
 // themes, and the §5 timings.
+#include "UiTestServices.h"
 #include "GuideView.h"
 #include "GuideWeb.h"
 #include "guide/GuideBookmarks.h"
@@ -85,10 +86,7 @@ class TestGuideView : public QObject
 {
     Q_OBJECT
 private:
-    std::unique_ptr<core::kb::KnowledgeBase> m_kb;
-    std::unique_ptr<core::kb::UserDatabase> m_user;
-    std::unique_ptr<core::pricing::PriceCatalogue> m_prices;
-    ui::UiServices m_services;
+    UiTestServices m_fx;
     QList<QUrl> m_opened;
 
 private Q_SLOTS:
@@ -96,13 +94,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
-        QString error;
-        m_kb = core::kb::KnowledgeBase::open(QStringLiteral(LDA_TEST_KB), &error);
-        QVERIFY2(m_kb, qPrintable(error));
-        m_user = core::kb::UserDatabase::openInMemory(&error);
-        QVERIFY(m_user);
-        m_prices = std::make_unique<core::pricing::PriceCatalogue>(*m_kb, m_user.get());
-        m_services = {m_kb.get(), m_user.get(), m_prices.get(), QString(), {}};
+        const QString error = m_fx.open();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         ui::GuideWebPage::setExternalOpener([this](const QUrl &url) { m_opened.append(url); });
     }
 
@@ -112,7 +105,7 @@ private Q_SLOTS:
         QVERIFY(ui::registerGuideScheme());
         QElapsedTimer timer;
         timer.start();
-        ui::GuideView view(m_services);
+        ui::GuideView view(m_fx.services);
         view.resize(1200, 800);
         view.show();
         QVERIFY(waitForPage(view, view.homePage()));
@@ -125,7 +118,7 @@ private Q_SLOTS:
 
     void viewer_opensSearchesAndFollowsALink()
     {
-        ui::GuideView view(m_services);
+        ui::GuideView view(m_fx.services);
         view.resize(1200, 800);
         view.show();
         QVERIFY(waitForPage(view, view.homePage()));
@@ -171,7 +164,7 @@ private Q_SLOTS:
 
     void viewer_findZoomTabsBookmarksPdf()
     {
-        ui::GuideView view(m_services);
+        ui::GuideView view(m_fx.services);
         view.resize(1200, 800);
         view.show();
         QVERIFY(waitForPage(view, view.homePage()));
@@ -205,7 +198,7 @@ private Q_SLOTS:
         QSignalSpy bookmarked(&view, &ui::GuideView::bookmarksChanged);
         view.bookmarkCurrentSection();
         QTRY_VERIFY_WITH_TIMEOUT(!bookmarked.isEmpty(), 10000);
-        const QList<core::guide::Bookmark> all = core::guide::GuideBookmarks(*m_user).all();
+        const QList<core::guide::Bookmark> all = core::guide::GuideBookmarks(*m_fx.user).all();
         QCOMPARE(all.size(), 1);
         QCOMPARE(all.first().page, u"GLOSSARY.md"_s);
         QCOMPARE(all.first().anchor, u"context-window"_s);
@@ -224,7 +217,7 @@ private Q_SLOTS:
 
     void lockdown_remoteContentMakesNoNetworkRequest()
     {
-        ui::GuideView view(m_services);
+        ui::GuideView view(m_fx.services);
         view.resize(900, 600);
         view.show();
         QVERIFY(waitForPage(view, view.homePage()));
@@ -284,11 +277,11 @@ private Q_SLOTS:
 
     void navigation_pageToPageTiming()
     {
-        ui::GuideView view(m_services);
+        ui::GuideView view(m_fx.services);
         view.resize(1200, 800);
         view.show();
         QVERIFY(waitForPage(view, view.homePage()));
-        const QList<core::kb::GuidePageInfo> pages = m_kb->guidePages();
+        const QList<core::kb::GuidePageInfo> pages = m_fx.kb->guidePages();
         QList<qint64> times;
         for (const core::kb::GuidePageInfo &page : pages) {
             if (page.path == view.currentPage())
@@ -337,7 +330,7 @@ private Q_SLOTS:
     void screenshots_lightAndDark()
     {
         for (const bool dark : {false, true}) {
-            ui::GuideView view(m_services);
+            ui::GuideView view(m_fx.services);
             if (dark)
                 view.setPalette(darkPalette());
             view.resize(1280, 860);

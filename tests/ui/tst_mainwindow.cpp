@@ -1,4 +1,5 @@
 // Opens the main window offscreen and visits every page as a user would.
+#include "UiTestServices.h"
 #include "MainWindow.h"
 #include "guideview/GuidePage.h"
 #include "kb/KnowledgeBase.h"
@@ -22,27 +23,19 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private:
-    std::unique_ptr<core::kb::KnowledgeBase> m_kb;
-    std::unique_ptr<core::kb::UserDatabase> m_user;
-    std::unique_ptr<core::pricing::PriceCatalogue> m_prices;
-    ui::UiServices m_services;
+    UiTestServices m_fx;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QString error;
-        m_kb = core::kb::KnowledgeBase::open(QStringLiteral(LDA_TEST_KB), &error);
-        QVERIFY2(m_kb, qPrintable(error));
-        m_user = core::kb::UserDatabase::openInMemory(&error);
-        QVERIFY(m_user);
-        m_prices = std::make_unique<core::pricing::PriceCatalogue>(*m_kb, m_user.get());
-        m_services = {m_kb.get(), m_user.get(), m_prices.get(), QStringLiteral(LDA_TEST_PLUGIN_DIR), {}};
+        const QString error = m_fx.open(QStringLiteral(LDA_TEST_PLUGIN_DIR));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void window_opensEveryPageWithData()
     {
-        ui::MainWindow w(m_services);
+        ui::MainWindow w(m_fx.services);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QCOMPARE(w.currentPageId(), u"wizard"_s);
@@ -85,7 +78,7 @@ private Q_SLOTS:
 
     void guidePage_loadsTheViewerPluginOnFirstShow()
     {
-        ui::MainWindow w(m_services);
+        ui::MainWindow w(m_fx.services);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(!w.page(u"guide"_s)); // not created, and WebEngine not loaded, until asked for
@@ -102,7 +95,7 @@ private Q_SLOTS:
     // come through that scheme (if registration were too late, the page would not load).
     void guidePage_pluginServesTheFirstPageThroughTheGuideScheme()
     {
-        ui::MainWindow w(m_services);
+        ui::MainWindow w(m_fx.services);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.showPage(u"guide"_s);

@@ -1,6 +1,7 @@
 // The decision wizard and the Compare page, offscreen: a walk through the questions (answer, skip, go back,
 // finish), the result page, saved answers, the decision-record export, "compare these", and the
 // comparison models under QAbstractItemModelTester. With LDA_SCREENSHOT_DIR set, it also saves PNGs.
+#include "UiTestServices.h"
 #include "MainWindow.h"
 #include "compare/ComparePage.h"
 #include "kb/KnowledgeBase.h"
@@ -35,10 +36,7 @@ class TestWizard : public QObject
 {
     Q_OBJECT
 private:
-    std::unique_ptr<core::kb::KnowledgeBase> m_kb;
-    std::unique_ptr<core::kb::UserDatabase> m_user;
-    std::unique_ptr<core::pricing::PriceCatalogue> m_prices;
-    ui::UiServices m_services;
+    UiTestServices m_fx;
     QTemporaryDir m_dir;
 
     static void shot(QWidget *w, const QString &name)
@@ -71,20 +69,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QString error;
-        m_kb = core::kb::KnowledgeBase::open(QStringLiteral(LDA_TEST_KB), &error);
-        QVERIFY2(m_kb, qPrintable(error));
-        m_user = core::kb::UserDatabase::openInMemory(&error);
-        QVERIFY(m_user);
-        m_prices = std::make_unique<core::pricing::PriceCatalogue>(*m_kb, m_user.get());
-        m_services.kb = m_kb.get();
-        m_services.user = m_user.get();
-        m_services.prices = m_prices.get();
+        const QString error = m_fx.open();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void wizard_walkThrough_answerSkipBackFinish()
     {
-        ui::MainWindow w(m_services);
+        ui::MainWindow w(m_fx.services);
         w.resize(1280, 820);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -194,7 +185,7 @@ private Q_SLOTS:
 
     void compare_filtersHighlightsAndExports()
     {
-        ui::ComparePage page(m_services);
+        ui::ComparePage page(m_fx.services);
         page.resize(1280, 760);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -239,7 +230,7 @@ private Q_SLOTS:
 
     void modelPrices_searchSortAndWorkloadCost()
     {
-        ui::ComparePage page(m_services);
+        ui::ComparePage page(m_fx.services);
         page.resize(1280, 760);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
