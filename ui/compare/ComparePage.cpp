@@ -121,11 +121,15 @@ QWidget *ComparePage::createOptionsTab()
     // Long option names wrap in the header instead of being cut off.
     m_view->horizontalHeader()->setDefaultAlignment(
         Qt::Alignment::fromInt(int(Qt::AlignCenter) | int(Qt::TextWordWrap)));
-    m_view->horizontalHeader()->setMinimumHeight(m_view->fontMetrics().height() * 3 + 8);
+    m_view->horizontalHeader()->setMinimumHeight(m_view->fontMetrics().height() * 4 + 8);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Criterion names wrap in a narrow row header, so the options get the width.
+    m_view->verticalHeader()->setDefaultAlignment(
+        Qt::Alignment::fromInt(int(Qt::AlignLeft) | int(Qt::AlignVCenter) | int(Qt::TextWordWrap)));
+    m_view->verticalHeader()->setMaximumWidth(m_view->fontMetrics().averageCharWidth() * 18);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 5);
-    splitter->setSizes({300, 900});
+    splitter->setStretchFactor(1, 6);
+    splitter->setSizes({190, 1000});
     layout->addWidget(splitter, 1);
 
     connect(m_provider, &QComboBox::currentIndexChanged, this, &ComparePage::refresh);
