@@ -26,6 +26,7 @@
 //              between), 0.1 for prompts of 20k tokens or more
 // Overheads: storage, networking, monitoring, other - each its own line. monthly = the sum of the lines.
 #include "CostEngine.h"
+#include "util/SqlValues.h"
 
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -41,6 +42,8 @@ Q_LOGGING_CATEGORY(lcCost, "lda.core.cost")
 
 namespace lda::core::cost {
 
+using util::optDouble;
+
 namespace {
 
 double finite(double v)
@@ -51,11 +54,6 @@ double finite(double v)
 QString money(double v)
 {
     return u"$"_s % QString::number(v, 'f', v < 1 ? 4 : 2);
-}
-
-std::optional<double> optDouble(const QVariant &v)
-{
-    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
 }
 
 double workloadFactor(double in, double out)

@@ -1,4 +1,5 @@
 #include "KnowledgeBase.h"
+#include "util/SqlValues.h"
 
 #include "KnowledgeSchema.h"
 
@@ -16,21 +17,10 @@ Q_LOGGING_CATEGORY(lcKb, "lda.core.kb")
 
 namespace lda::core::kb {
 
+using util::optDouble;
+using util::optInt;
+
 namespace {
-
-std::optional<double> optDouble(const QVariant &v)
-{
-    if (v.isNull())
-        return std::nullopt;
-    return v.toDouble();
-}
-
-std::optional<int> optInt(const QVariant &v)
-{
-    if (v.isNull())
-        return std::nullopt;
-    return v.toInt();
-}
 
 QSqlQuery run(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
 {

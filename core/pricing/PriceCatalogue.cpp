@@ -1,4 +1,5 @@
 #include "PriceCatalogue.h"
+#include "util/SqlValues.h"
 
 #include "kb/KnowledgeBase.h"
 #include "kb/UserDatabase.h"
@@ -17,12 +18,9 @@ using namespace Qt::StringLiterals;
 
 namespace lda::core::pricing {
 
-namespace {
+using util::optDouble;
 
-std::optional<double> optDouble(const QVariant &v)
-{
-    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
-}
+namespace {
 
 // The primary rows of one snapshot, keyed "option/model".
 struct SnapshotRow

@@ -1,4 +1,5 @@
 #include "PriceStore.h"
+#include "util/SqlValues.h"
 
 #include "kb/UserDatabase.h"
 
@@ -12,12 +13,9 @@ using namespace Qt::StringLiterals;
 
 namespace lda::core::pricing {
 
-namespace {
+using util::optDouble;
 
-std::optional<double> optDouble(const QVariant &v)
-{
-    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
-}
+namespace {
 
 bool plausible(double v)
 {
