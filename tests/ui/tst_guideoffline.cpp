@@ -1,6 +1,7 @@
 // The whole shipped guide offline: every page of the knowledge base opened in the real viewer, and the
 // profile's request interceptor must have seen nothing but guide: and qrc: (DESIGN.md §4 "Guide":
 // nothing is ever fetched from the network).
+#include "GuideTestSupport.h"
 #include "UiTestServices.h"
 #include "GuideView.h"
 #include "GuideWeb.h"
@@ -20,25 +21,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace lda;
-
-namespace {
-
-bool waitForPage(ui::GuideView &view, const QString &path, int timeoutMs = 15000)
-{
-    QElapsedTimer t;
-    t.start();
-    QSignalSpy spy(&view, &ui::GuideView::pageLoaded);
-    while (t.elapsed() < timeoutMs) {
-        if (view.currentPage() == path && !view.currentView()->page()->isLoading() && spy.count() > 0)
-            return true;
-        spy.wait(50);
-        if (view.currentPage() == path && !spy.isEmpty())
-            return true;
-    }
-    return false;
-}
-
-} // namespace
 
 class TestGuideOffline : public QObject
 {

@@ -2,6 +2,7 @@
 // search as you type, following links, find in page, zoom, tabs, bookmarks, PDF, the offline
 // lock-down (a page with remote images/scripts makes no network request), screenshots in both
 // themes, and the §5 timings.
+#include "GuideTestSupport.h"
 #include "UiTestServices.h"
 #include "GuideView.h"
 #include "GuideWeb.h"
@@ -47,21 +48,6 @@ QVariant runJs(QWebEngineView *view, const QString &script)
     if (!done)
         qWarning("runJavaScript timed out: %s", qPrintable(script));
     return result;
-}
-
-bool waitForPage(ui::GuideView &view, const QString &path, int timeoutMs = 15000)
-{
-    QElapsedTimer t;
-    t.start();
-    QSignalSpy spy(&view, &ui::GuideView::pageLoaded);
-    while (t.elapsed() < timeoutMs) {
-        if (view.currentPage() == path && !view.currentView()->page()->isLoading() && spy.count() > 0)
-            return true;
-        spy.wait(50);
-        if (view.currentPage() == path && !spy.isEmpty())
-            return true;
-    }
-    return false;
 }
 
 QPalette darkPalette()
