@@ -56,7 +56,7 @@ std::optional<scenario::Workload> DecisionEstimator::workloadFromAnswers(const A
 {
     const std::optional<AnswerValue> tokens = answers.value(u"monthly_tokens_millions"_s);
     if (!tokens || !tokens->number) {
-        *why = u"answer 'monthly_tokens_millions' (or give a workload) to get an estimate"_s;
+        *why = u"answer the Monthly volume question (monthly_tokens_millions), or give a workload, to get an estimate"_s;
         return std::nullopt;
     }
     scenario::Workload w;

@@ -59,7 +59,7 @@ std::optional<DecisionTree> DecisionTree::load(const kb::KnowledgeBase &kb, QStr
     QSqlQuery q(db);
     q.setForwardOnly(true);
     DecisionTree tree;
-    if (!q.exec(u"SELECT id, kind, sort_order, text, help, guide, unit FROM decision_questions"
+    if (!q.exec(u"SELECT id, kind, sort_order, text, help, guide, unit, name FROM decision_questions"
                 " ORDER BY sort_order, id"_s)) {
         *error = u"the knowledge base has no decision tree: "_s % q.lastError().text();
         return std::nullopt;
@@ -74,6 +74,7 @@ std::optional<DecisionTree> DecisionTree::load(const kb::KnowledgeBase &kb, QStr
         question.help = q.value(4).toString();
         question.guide = q.value(5).toString();
         question.unit = q.value(6).toString();
+        question.name = q.value(7).toString();
         index.insert(question.id, tree.m_questions.size());
         tree.m_questions.append(question);
     }

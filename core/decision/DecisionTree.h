@@ -27,7 +27,8 @@ struct Question
     QString id;
     QString kind; // choice | number
     int order = 0;
-    QString text;
+    QString name; // short, for sentences: "Model family"
+    QString text; // the question as asked: "Which model family do you need?"
     QString help;
     QString guide; // "page.md#anchor"
     QString unit;  // number questions

@@ -52,6 +52,13 @@ QString Reason::answersText() const
     return parts.join(u", "_s);
 }
 
+QString Reason::readable() const
+{
+    const QString points = exclusion ? u"excluded"_s
+                                     : signedPoints(weight) % (std::abs(weight) == 1 ? u" point"_s : u" points"_s);
+    return text % u" ("_s % (answersLabel.isEmpty() ? u"baseline"_s : answersLabel) % u"; "_s % points % u')';
+}
+
 QString Reason::display() const
 {
     return text % u" ("_s % answersText() % u", "_s % (exclusion ? u"excluded"_s : signedPoints(weight)) % u')';
@@ -111,7 +118,8 @@ Evaluation Evaluator::rank(const Answers &answers) const
                                        [&](const Condition &c) { return holds(c, answers); });
         if (!fires)
             continue;
-        Reason reason{rule.id, rule.reason, rule.weight, rule.exclude, triggeringAnswers(rule.when, answers)};
+        Reason reason{rule.id, rule.reason, rule.weight, rule.exclude, triggeringAnswers(rule.when, answers),
+                      answersLabel(rule.when, answers)};
         for (const QString &optionId : rule.options) {
             const auto it = index.constFind(optionId);
             if (it == index.cend())
@@ -218,6 +226,27 @@ QList<AnswerValue> Evaluator::candidateValues(const Question &q) const
     return out;
 }
 
+QString Evaluator::answerLabel(const QString &questionId, const std::optional<AnswerValue> &value) const
+{
+    if (!value)
+        return u"no preference"_s;
+    const Question *q = m_tree.question(questionId);
+    if (value->number)
+        return util::formatNumber(*value->number) % (q && !q->unit.isEmpty() ? u" "_s % q->unit : QString());
+    return u"“"_s % (q ? q->label(value->choice) : value->choice) % u"”"_s;
+}
+
+QString Evaluator::answersLabel(const QList<Condition> &when, const Answers &answers) const
+{
+    QStringList parts;
+    for (const Condition &c : when) {
+        const Question *q = m_tree.question(c.question);
+        parts.append((q && !q->name.isEmpty() ? q->name : c.question) % u": "_s
+                     % answerLabel(c.question, answers.value(c.question)));
+    }
+    return parts.join(u"; "_s);
+}
+
 QString Evaluator::optionName(const QString &optionId) const
 {
     for (const kb::DeploymentOption &o : m_options) {
@@ -262,6 +291,9 @@ QList<AnswerChange> Evaluator::whatWouldChange(const Answers &answers, const Eva
             c.replacesOptionId = top->optionId;
             c.text = u"If "_s % q.id % u" were "_s % answerPhrase(&q, to) % u" instead of "_s % answerPhrase(&q, from)
                 % u", "_s % newTop->name % u" would rank first instead of "_s % top->name % u'.';
+            c.readable = u"If "_s % (q.name.isEmpty() ? q.id : q.name) % u" were "_s % answerLabel(q.id, to)
+                % u" instead of "_s % answerLabel(q.id, from) % u", "_s % newTop->name % u" would rank first instead of "_s
+                % top->name % u'.';
             (runnerUp && newTop->optionId != runnerUp->optionId ? others : out).append(c);
         }
     }

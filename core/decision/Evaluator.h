@@ -20,10 +20,13 @@ struct Reason
     double weight = 0;
     bool exclusion = false;
     QList<std::pair<QString, QString>> answers; // (question id, answer value) of the rule's conditions
+    QString answersLabel; // the same answers for people: "Cloud: AWS; Latency: Interactive"; empty for defaults
 
-    // "Runs on AWS, the cloud you use (cloud = aws, +1)"; defaults say "(default, +1)".
+    // "Runs on AWS, the cloud you use (cloud = aws, +1)"; defaults say "(default, +1)". For scripts (JSON).
     [[nodiscard]] QString display() const;
     [[nodiscard]] QString answersText() const; // "cloud = aws, latency = interactive" or "default"
+    // "Runs on AWS, the cloud you use (Cloud: AWS; +1 point)"; defaults say "(baseline, +1 point)". For people.
+    [[nodiscard]] QString readable() const;
 };
 
 struct OptionResult
@@ -56,7 +59,8 @@ struct AnswerChange
     std::optional<AnswerValue> to;   // nullopt = "no preference"
     QString optionId;                // the option that would then rank first
     QString replacesOptionId;        // the option that ranks first now
-    QString text;
+    QString text;     // with question ids and answer values, for scripts: "If cloud were 'azure' instead of ..."
+    QString readable; // with question names and answer labels, for people: "If Cloud were “Azure” instead of ..."
 };
 
 struct Evaluation
@@ -92,10 +96,13 @@ public:
     [[nodiscard]] QList<AnswerChange> whatWouldChange(const Answers &answers, const Evaluation &current) const;
 
     [[nodiscard]] static bool holds(const Condition &condition, const Answers &answers);
+    // An answer as people read it: "“Azure”", "800 million tokens per month", "no preference".
+    [[nodiscard]] QString answerLabel(const QString &questionId, const std::optional<AnswerValue> &value) const;
 
 private:
     [[nodiscard]] QList<AnswerValue> candidateValues(const Question &q) const;
     [[nodiscard]] QString optionName(const QString &optionId) const;
+    [[nodiscard]] QString answersLabel(const QList<Condition> &when, const Answers &answers) const;
 
     DecisionTree m_tree;
     QList<kb::DeploymentOption> m_options;

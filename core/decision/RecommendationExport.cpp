@@ -131,9 +131,9 @@ QString recommendationToText(const DecisionTree &tree, const Answers &answers, c
         out += QString::number(++rank) % u". "_s % r.name % u" ["_s % r.optionId % u"]  score "_s
             % util::formatNumber(r.score) % (r.relaxed ? u"  (breaks a hard constraint)"_s : QString()) % u'\n';
         for (const Reason &reason : r.reasons)
-            out += u"   "_s % (reason.weight < 0 ? u"- "_s : u"+ "_s) % reason.display() % u'\n';
+            out += u"   "_s % (reason.weight < 0 ? u"- "_s : u"+ "_s) % reason.readable() % u'\n';
         for (const Reason &reason : r.exclusions)
-            out += u"   ! "_s % reason.display() % u'\n';
+            out += u"   ! "_s % reason.readable() % u'\n';
         const QString estimate = e.monthlyUsd
             ? QString(util::formatUsd(*e.monthlyUsd) % u" a month ("_s % e.model % u')')
             : QString(u"estimate unavailable"_s
@@ -144,13 +144,13 @@ QString recommendationToText(const DecisionTree &tree, const Answers &answers, c
     if (!evaluation.excluded.isEmpty()) {
         out += u"\nExcluded:\n"_s;
         for (const OptionResult &r : evaluation.excluded)
-            out += u" - "_s % r.name % u": "_s % r.exclusions.first().display() % u'\n';
+            out += u" - "_s % r.name % u": "_s % r.exclusions.first().readable() % u'\n';
     }
     out += u"\nWhat would change the answer:\n"_s;
     if (evaluation.whatWouldChange.isEmpty())
         out += u" - no single answer change puts another option first\n"_s;
     for (const AnswerChange &c : evaluation.whatWouldChange)
-        out += u" - "_s % c.text % u'\n';
+        out += u" - "_s % c.readable % u'\n';
     return out;
 }
 

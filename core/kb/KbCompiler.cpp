@@ -95,7 +95,7 @@ const QList<RecordSpec> &recordSpecs()
     static const QStringList confidence = {u"V"_s, u"C"_s, u"U"_s};
     static const QList<RecordSpec> specs = {
         {u"option"_s,
-         {req(u"provider"_s, Kind::Enum, {u"aws"_s, u"azure"_s, u"gcp"_s}), req(u"name"_s),
+         {req(u"provider"_s, Kind::Enum, {u"aws"_s, u"azure"_s, u"gcp"_s}), req(u"name"_s), opt(u"short_name"_s),
           req(u"category"_s, Kind::Enum,
               {u"managed-api"_s, u"managed-endpoint"_s, u"self-hosted"_s, u"container"_s, u"serverless"_s,
                u"kubernetes"_s}),
@@ -159,8 +159,8 @@ const QList<RecordSpec> &recordSpecs()
         // The decision tree (decision.kb): questions, their answers ("<question>/<value>"), weighted rules and
         // explanations of answers that contradict each other.
         {u"question"_s,
-         {req(u"kind"_s, Kind::Enum, {u"choice"_s, u"number"_s}), req(u"order"_s, Kind::Integer), req(u"text"_s),
-          req(u"help"_s), req(u"guide"_s), opt(u"unit"_s)}},
+         {req(u"kind"_s, Kind::Enum, {u"choice"_s, u"number"_s}), req(u"order"_s, Kind::Integer), req(u"name"_s),
+          req(u"text"_s), req(u"help"_s), req(u"guide"_s), opt(u"unit"_s)}},
         {u"answer"_s, {req(u"label"_s), req(u"order"_s, Kind::Integer), opt(u"help"_s)}},
         {u"rule"_s,
          {rep(u"when"_s, Kind::Condition), req(u"options"_s, Kind::OptionList), req(u"weight"_s, Kind::Weight),
@@ -822,10 +822,11 @@ CompileResult KbCompiler::compile(const QString &outputPath, const QString &appV
                 ok = w.insert(u"options"_s,
                               {u"id"_s, u"provider"_s, u"name"_s, u"category"_s, u"summary"_s, u"setup_time"_s,
                                u"ops_burden"_s, u"scaling_model"_s, u"gpu_support"_s, u"scale_to_zero"_s,
-                               u"pricing_model"_s, u"guide"_s, u"sort_order"_s, u"note"_s},
+                               u"pricing_model"_s, u"guide"_s, u"sort_order"_s, u"note"_s, u"short_name"_s},
                               {r.id, t(u"provider"), t(u"name"), t(u"category"), t(u"summary"), t(u"setup_time"),
                                t(u"ops_burden"), t(u"scaling_model"), t(u"gpu_support"), t(u"scale_to_zero"),
-                               t(u"pricing_model"), t(u"guide"), intOrNull(r, u"order"), textOrNull(r, u"note")});
+                               t(u"pricing_model"), t(u"guide"), intOrNull(r, u"order"), textOrNull(r, u"note"),
+                               r.field(u"short_name") ? t(u"short_name") : t(u"name")});
                 for (const QString &kind : {u"strength"_s, u"weakness"_s, u"compliance"_s}) {
                     int position = 0;
                     for (const SourceField *f : r.all(kind)) {
@@ -949,9 +950,10 @@ CompileResult KbCompiler::compile(const QString &outputPath, const QString &appV
                                textOrNull(r, u"note"), r.line});
             } else if (r.type == u"question"_s) {
                 ok = w.insert(u"decision_questions"_s,
-                              {u"id"_s, u"kind"_s, u"sort_order"_s, u"text"_s, u"help"_s, u"guide"_s, u"unit"_s},
-                              {r.id, t(u"kind"), intOrNull(r, u"order"), t(u"text"), t(u"help"), t(u"guide"),
-                               textOrNull(r, u"unit")});
+                              {u"id"_s, u"kind"_s, u"sort_order"_s, u"name"_s, u"text"_s, u"help"_s, u"guide"_s,
+                               u"unit"_s},
+                              {r.id, t(u"kind"), intOrNull(r, u"order"), t(u"name"), t(u"text"), t(u"help"),
+                               t(u"guide"), textOrNull(r, u"unit")});
             } else if (r.type == u"answer"_s) {
                 ok = w.insert(u"decision_answers"_s,
                               {u"question_id"_s, u"value"_s, u"label"_s, u"help"_s, u"sort_order"_s},

@@ -11,6 +11,8 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <atomic>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcKb, "lda.core.kb")
@@ -95,7 +97,11 @@ std::unique_ptr<KnowledgeBase> KnowledgeBase::open(const QString &path, QString 
 
 QSqlDatabase KnowledgeBase::database() const
 {
-    const QString name = m_connectionPrefix % QString::number(quintptr(QThread::currentThreadId()), 16);
+    // One connection per thread, named by a serial number that no later thread reuses (a thread id can
+    // be reused once its thread ended, and the old thread's connection then refuses the new one).
+    static std::atomic<quint64> threads{0};
+    thread_local const quint64 thread = ++threads;
+    const QString name = m_connectionPrefix % QString::number(thread, 16);
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name);
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
@@ -111,7 +117,7 @@ QList<DeploymentOption> KnowledgeBase::options() const
     const QSqlDatabase db = database();
     QSqlQuery q = run(db,
                       u"SELECT id, provider, name, category, summary, setup_time, ops_burden, scaling_model, gpu_support,"
-                      " scale_to_zero, pricing_model, guide, note, sort_order FROM options ORDER BY sort_order, id"_s);
+                      " scale_to_zero, pricing_model, guide, note, sort_order, short_name FROM options ORDER BY sort_order, id"_s);
     while (q.next()) {
         DeploymentOption o;
         o.id = q.value(0).toString();
@@ -128,6 +134,7 @@ QList<DeploymentOption> KnowledgeBase::options() const
         o.guide = q.value(11).toString();
         o.note = q.value(12).toString();
         o.order = q.value(13).toInt();
+        o.shortName = q.value(14).toString();
         result.append(o);
     }
     QSqlQuery items = run(db, u"SELECT option_id, kind, text FROM option_items ORDER BY option_id, kind, position"_s);
@@ -319,6 +326,20 @@ QString KnowledgeBase::guidePageMarkdown(const QString &path) const
 {
     QSqlQuery q = run(database(), u"SELECT markdown FROM guide_pages WHERE path = ?"_s, {path});
     return q.next() ? q.value(0).toString() : QString();
+}
+
+QString KnowledgeBase::guideTargetTitle(const QString &target) const
+{
+    const QString page = target.section(u'#', 0, 0);
+    const QString anchor = target.section(u'#', 1);
+    QSqlQuery p = run(database(), u"SELECT title FROM guide_pages WHERE path = ?"_s, {page});
+    if (!p.next())
+        return target;
+    const QString pageTitle = p.value(0).toString();
+    if (anchor.isEmpty())
+        return pageTitle;
+    QSqlQuery s = run(database(), u"SELECT title FROM guide_sections WHERE page = ? AND anchor = ?"_s, {page, anchor});
+    return s.next() ? pageTitle % u" › "_s % s.value(0).toString() : target;
 }
 
 QStringList KnowledgeBase::integrityProblems() const

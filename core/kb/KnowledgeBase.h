@@ -26,6 +26,7 @@ struct DeploymentOption
     QString id;
     QString provider; // aws | azure | gcp
     QString name;
+    QString shortName; // for chart axes and narrow columns: "Bedrock", "EC2 + vLLM"; the name when none is given
     QString category;
     QString summary;
     QString setupTime;
@@ -161,6 +162,9 @@ public:
     [[nodiscard]] QList<UseCase> useCases() const;
     [[nodiscard]] QList<GuidePageInfo> guidePages() const;
     [[nodiscard]] QString guidePageMarkdown(const QString &path) const;
+    // A guide link target ("page.md#anchor") as people read it: "Quick reference › Decision tree"; the page
+    // title alone without an anchor; the target itself when the page or section does not exist.
+    [[nodiscard]] QString guideTargetTitle(const QString &target) const;
 
     // PRAGMA quick_check plus the row-count minimums of DESIGN.md §3; returns the problems found.
     [[nodiscard]] QStringList integrityProblems() const;

@@ -9,7 +9,8 @@ QStringList knowledgeSchemaStatements()
     return {
         u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
         u"CREATE TABLE options ("
-        " id TEXT PRIMARY KEY, provider TEXT NOT NULL, name TEXT NOT NULL, category TEXT NOT NULL,"
+        " id TEXT PRIMARY KEY, provider TEXT NOT NULL, name TEXT NOT NULL, short_name TEXT NOT NULL,"
+        " category TEXT NOT NULL,"
         " summary TEXT NOT NULL, setup_time TEXT NOT NULL, ops_burden TEXT NOT NULL, scaling_model TEXT NOT NULL,"
         " gpu_support TEXT NOT NULL, scale_to_zero TEXT NOT NULL, pricing_model TEXT NOT NULL, guide TEXT NOT NULL,"
         " sort_order INTEGER NOT NULL, note TEXT)"_s,
@@ -60,7 +61,7 @@ QStringList knowledgeSchemaStatements()
         u"CREATE TABLE guide_assets (path TEXT PRIMARY KEY, mime TEXT NOT NULL, data BLOB NOT NULL)"_s,
         // The decision tree (data/kb/decision.kb), read by core/decision.
         u"CREATE TABLE decision_questions (id TEXT PRIMARY KEY, kind TEXT NOT NULL, sort_order INTEGER NOT NULL,"
-        " text TEXT NOT NULL, help TEXT NOT NULL, guide TEXT NOT NULL, unit TEXT)"_s,
+        " name TEXT NOT NULL, text TEXT NOT NULL, help TEXT NOT NULL, guide TEXT NOT NULL, unit TEXT)"_s,
         u"CREATE TABLE decision_answers (question_id TEXT NOT NULL REFERENCES decision_questions(id),"
         " value TEXT NOT NULL, label TEXT NOT NULL, help TEXT, sort_order INTEGER NOT NULL,"
         " PRIMARY KEY (question_id, value))"_s,

@@ -101,9 +101,9 @@ QString decisionRecordMarkdown(const DecisionRecordInput &in)
         s += u"We will use **"_s % md(top->name) % u"** (score "_s % util::formatNumber(top->score) % u").\n\n"_s;
         s += u"Reasons, with the answers that drove them:\n\n"_s;
         for (const decision::Reason &r : top->reasons)
-            s += u"- "_s % md(r.display()) % u'\n';
+            s += u"- "_s % md(r.readable()) % u'\n';
         for (const decision::Reason &r : top->exclusions)
-            s += u"- Breaks a hard constraint: "_s % md(r.display()) % u'\n';
+            s += u"- Breaks a hard constraint: "_s % md(r.readable()) % u'\n';
         s += u'\n';
     } else {
         s += u"No option could be recommended.\n\n"_s;
@@ -113,7 +113,7 @@ QString decisionRecordMarkdown(const DecisionRecordInput &in)
          "|---|---|---|---|---|\n"_s;
     int rank = 0;
     for (const decision::OptionResult &r : ev.ranked) {
-        const QString reason = r.reasons.isEmpty() ? QString() : r.reasons.first().display();
+        const QString reason = r.reasons.isEmpty() ? QString() : r.reasons.first().readable();
         s += u"| "_s % QString::number(++rank) % u" | "_s % md(r.name) % u" | "_s % util::formatNumber(r.score)
             % u" | "_s % md(estimateText(in.estimates.value(r.optionId))) % u" | "_s % md(reason) % u" |\n"_s;
     }
@@ -121,7 +121,7 @@ QString decisionRecordMarkdown(const DecisionRecordInput &in)
     if (!ev.excluded.isEmpty()) {
         s += u"Excluded by a hard constraint:\n\n"_s;
         for (const decision::OptionResult &r : ev.excluded)
-            s += u"- "_s % md(r.name) % u": "_s % md(r.exclusions.first().display()) % u'\n';
+            s += u"- "_s % md(r.name) % u": "_s % md(r.exclusions.first().readable()) % u'\n';
         s += u'\n';
     }
 
@@ -146,7 +146,7 @@ QString decisionRecordMarkdown(const DecisionRecordInput &in)
         }
         for (const decision::Reason &r : top->reasons) {
             if (r.weight < 0)
-                s += u"- Counted against it: "_s % md(r.display()) % u'\n';
+                s += u"- Counted against it: "_s % md(r.readable()) % u'\n';
         }
     }
     if (ev.conflicts.isEmpty() && !top)
@@ -157,7 +157,7 @@ QString decisionRecordMarkdown(const DecisionRecordInput &in)
     if (ev.whatWouldChange.isEmpty())
         s += u"No single answer change puts another option first.\n"_s;
     for (const decision::AnswerChange &c : ev.whatWouldChange)
-        s += u"- "_s % md(c.text) % u'\n';
+        s += u"- "_s % md(c.readable) % u'\n';
     s += u'\n';
 
     s += u"## Links\n\n"_s;

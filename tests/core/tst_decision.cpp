@@ -179,8 +179,17 @@ private Q_SLOTS:
         for (const OptionResult &r : e.ranked) {
             QVERIFY2(!r.reasons.isEmpty(), qPrintable(r.optionId));
             for (const Reason &reason : r.reasons) {
-                for (const auto &[question, value] : reason.answers)
+                for (const auto &[question, value] : reason.answers) {
                     QVERIFY(reason.display().contains(question % u" = "_s % value));
+                    // For people: the question's name and the answer's label, not the ids.
+                    const Question *q = m_tree->question(question);
+                    QVERIFY(q && !q->name.isEmpty());
+                    QVERIFY2(reason.readable().contains(q->name % u": "_s), qPrintable(reason.readable()));
+                    if (!q->isNumber())
+                        QVERIFY2(reason.readable().contains(u"“"_s % q->label(value) % u"”"_s),
+                                 qPrintable(reason.readable()));
+                    QVERIFY2(!reason.readable().contains(question % u" = "_s), qPrintable(reason.readable()));
+                }
             }
         }
         // Every option is either ranked or excluded with a reason.
@@ -270,8 +279,8 @@ private Q_SLOTS:
     {
         // A tree in code whose two answers exclude every option between them and has no conflict record.
         DecisionTree tree;
-        Question q{u"q"_s, u"choice"_s, 1, u"Q?"_s, u"help"_s, u"README.md#x"_s, {}, {{u"a"_s, u"A"_s, {}}}};
-        Question r{u"r"_s, u"choice"_s, 2, u"R?"_s, u"help"_s, u"README.md#x"_s, {}, {{u"b"_s, u"B"_s, {}}}};
+        Question q{u"q"_s, u"choice"_s, 1, u"Q"_s, u"Q?"_s, u"help"_s, u"README.md#x"_s, {}, {{u"a"_s, u"A"_s, {}}}};
+        Question r{u"r"_s, u"choice"_s, 2, u"R"_s, u"R?"_s, u"help"_s, u"README.md#x"_s, {}, {{u"b"_s, u"B"_s, {}}}};
         tree.setQuestions({q, r});
         QStringList all;
         for (const kb::DeploymentOption &o : m_kb->options())
@@ -308,6 +317,10 @@ private Q_SLOTS:
                 changed.clear(c.question);
             QCOMPARE(m_evaluator->rank(changed).top()->optionId, e.runnerUp()->optionId);
             QVERIFY(c.text.contains(c.question));
+            const Question *q = m_tree->question(c.question);
+            QVERIFY(q);
+            QVERIFY2(c.readable.startsWith(u"If "_s % q->name % u" were "_s), qPrintable(c.readable));
+            QVERIFY2(c.readable.contains(e.runnerUp()->name), qPrintable(c.readable));
         }
     }
 
@@ -476,7 +489,7 @@ private Q_SLOTS:
             QVERIFY2(md.contains(section), qPrintable(section));
         QVERIFY(md.contains(u"We will use **Amazon Bedrock**"_s));
         QVERIFY(md.contains(u"estimate unavailable"_s)); // no volume answered: no made-up number
-        QVERIFY(md.contains(u"model\\_family = anthropic"_s));
+        QVERIFY2(md.contains(u"Model family: “Anthropic Claude”"_s), qPrintable(md)); // names, not ids
         QVERIFY(md.contains(u"02-AWS/01-AWS-Options-Overview.md#amazon-bedrock"_s));
         const QString html = report::decisionRecordHtml(in);
         QVERIFY(html.startsWith(u"<!DOCTYPE html>"_s));

@@ -244,9 +244,9 @@ private Q_SLOTS:
         KbCompiler c;
         c.addKbSource(u"data/kb/options.kb"_s, optionsSource());
         c.addKbSource(u"data/kb/decision.kb"_s,
-                      "[question cloud]\nkind = choice\norder = 1\ntext = t\nhelp = h\nguide = README.md#top\n"
+                      "[question cloud]\nkind = choice\norder = 1\nname = n\ntext = t\nhelp = h\nguide = README.md#top\n"
                       "[answer cloud/aws]\nlabel = AWS\norder = 1\n"
-                      "[question budget]\nkind = number\norder = 2\ntext = t\nhelp = h\nguide = README.md\n");
+                      "[question budget]\nkind = number\norder = 2\nname = n\ntext = t\nhelp = h\nguide = README.md\n");
         // Line numbers of the rule under test are its own file's.
         c.addKbSource(u"data/kb/decision.kb"_s, rule);
         const CompileResult r = c.validate();
@@ -258,7 +258,7 @@ private Q_SLOTS:
         KbCompiler c;
         c.addKbSource(u"data/kb/options.kb"_s, optionsSource());
         c.addKbSource(u"data/kb/decision.kb"_s,
-                      "[question cloud]\nkind = choice\norder = 1\ntext = t\nhelp = h\nguide = README.md\n"
+                      "[question cloud]\nkind = choice\norder = 1\nname = n\ntext = t\nhelp = h\nguide = README.md\n"
                       "[answer cloud/aws]\nlabel = AWS\norder = 1\n");
         const CompileResult r = c.validate();
         QVERIFY(messages(r).contains(u"data/kb/decision.kb:1: missing required answer 'cloud/azure'"_s));
@@ -269,9 +269,9 @@ private Q_SLOTS:
     {
         KbCompiler c = validCompiler();
         c.addKbSource(u"data/kb/decision.kb"_s,
-                      "[question cloud]\nkind = choice\norder = 1\ntext = t\nhelp = h\nguide = README.md#nowhere\n");
+                      "[question cloud]\nkind = choice\norder = 1\nname = n\ntext = t\nhelp = h\nguide = README.md#nowhere\n");
         const CompileResult r = c.validate();
-        QVERIFY2(messages(r).contains(u"data/kb/decision.kb:6: 'guide': no section '#nowhere' in 'README.md'"_s),
+        QVERIFY2(messages(r).contains(u"data/kb/decision.kb:7: 'guide': no section '#nowhere' in 'README.md'"_s),
                  qPrintable(messages(r).join(u'\n')));
     }
 };
