@@ -344,7 +344,13 @@ LiteLlmParse parseLiteLlm(const QByteArray &bytes, const QString &fileName, cons
         ImportedEntry e;
         e.key = key;
         const QJsonValue provider = o.value(u"litellm_provider"_s);
-        if (!provider.isUndefined() && !provider.isNull() && !provider.isString()) {
+        if (provider.isUndefined() || provider.isNull()) {
+            // Every LiteLLM model entry names its provider; an object without one (say the self_hosted block
+            // of a workload file given by mistake) is not a model entry. user.db requires a provider.
+            result.skippedKeys.append(key);
+            continue;
+        }
+        if (!provider.isString()) {
             result.error = fileName % u": key '"_s % key % u"': field 'litellm_provider': expected a string, got "_s
                 % jsonTypeName(provider);
             return result;
@@ -365,6 +371,10 @@ LiteLlmParse parseLiteLlm(const QByteArray &bytes, const QString &fileName, cons
         e.flag = flags.join(u"; "_s);
         e.mapping = mapLiteLlmKey(key, e.provider, index);
         result.entries.append(std::move(e));
+    }
+    if (result.entries.isEmpty()) {
+        result.error = fileName % u": no LiteLLM model entries (objects with a 'litellm_provider' field) at the top level"_s;
+        return result;
     }
     choosePrimaries(&result.entries);
     result.ok = true;

@@ -1,5 +1,5 @@
 // Guide search over FTS5: safe query building, ranking (glossary terms, then page titles, then bm25),
-// stemming, prefixes, phrases, snippets, and the §5 budget measured over realistic queries.
+// stemming, prefixes, phrases, snippets, and valid hits over realistic queries as typed (timed by scripts/bench).
 #include "guide/GuideSearch.h"
 #include "kb/KnowledgeBase.h"
 
@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace lda::core;
@@ -113,7 +114,7 @@ private Q_SLOTS:
         QCOMPARE(guide::snippetHtml(u"a <b> \u0002c\u0003"_s), u"a &lt;b&gt; <mark>c</mark>"_s);
     }
 
-    void search_meetsTheBudgetOverRealisticQueries()
+    void search_realisticQueriesAsTyped_giveValidHits()
     {
         const QStringList base = {u"gpu"_s, u"bedrock pricing"_s, u"context window"_s, u"provisioned throughput"_s,
                                   u"vllm"_s, u"kubernetes autoscaling"_s, u"\"cold start\""_s, u"quantization"_s,
@@ -138,15 +139,17 @@ private Q_SLOTS:
             t.start();
             const QList<guide::SearchHit> hits = search.search(q, 20);
             times.append(double(t.nsecsElapsed()) / 1e6);
-            Q_UNUSED(hits)
+            QVERIFY2(hits.size() <= 20, qPrintable(q));
+            QVERIFY2(!base.contains(q) || !hits.isEmpty(), qPrintable(q)); // every whole query is in the guide
+            for (const guide::SearchHit &h : hits)
+                QVERIFY2(!h.page.isEmpty() && !h.title.isEmpty() && std::isfinite(h.score), qPrintable(q));
         }
         std::sort(times.begin(), times.end());
         const double median = times.at(times.size() / 2);
         const double p99 = times.at(int(times.size() * 0.99) - 1);
         qInfo("BENCH guide_search queries=%d median_ms=%.3f p99_ms=%.3f max_ms=%.3f", int(times.size()), median, p99,
               times.last());
-        // Budgets are 1 ms / 5 ms on the reference machine; leave room for a loaded CI box.
-        QVERIFY2(median < 5.0, qPrintable(QString::number(median)));
+        // Informational only: the 1 ms / 5 ms budgets are asserted by scripts/bench, never here.
     }
 };
 
