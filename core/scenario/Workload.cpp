@@ -128,6 +128,16 @@ QString WorkloadError::toString() const
     return s % u": "_s % message;
 }
 
+const QStringList &workloadKeys()
+{
+    static const QStringList keys = {u"name"_s, u"model"_s, u"requests_per_day"_s, u"input_tokens_per_request"_s,
+                                     u"output_tokens_per_request"_s, u"days_per_month"_s,
+                                     u"peak_requests_per_second"_s, u"cache_hit_rate"_s, u"batch_share"_s,
+                                     u"region"_s, u"budget_usd_per_month"_s, u"self_hosted"_s, u"overheads"_s,
+                                     u"deployment"_s, u"provisioned_term"_s, u"option"_s};
+    return keys;
+}
+
 const QStringList &selfHostedPricings()
 {
     static const QStringList values = {u"on-demand"_s, u"spot"_s, u"1y"_s, u"3y"_s};
@@ -164,10 +174,7 @@ WorkloadResult workloadFromJsonObject(const QJsonObject &object, const QString &
 {
     WorkloadResult result;
     Reader r(object, QString(), file, &result.errors);
-    r.rejectUnknown({u"name"_s, u"model"_s, u"requests_per_day"_s, u"input_tokens_per_request"_s,
-                     u"output_tokens_per_request"_s, u"days_per_month"_s, u"peak_requests_per_second"_s,
-                     u"cache_hit_rate"_s, u"batch_share"_s, u"region"_s, u"budget_usd_per_month"_s, u"self_hosted"_s,
-                     u"overheads"_s, u"deployment"_s, u"provisioned_term"_s, u"option"_s});
+    r.rejectUnknown(workloadKeys());
     Workload w;
     w.name = r.text(u"name"_s);
     w.model = r.text(u"model"_s);

@@ -97,6 +97,7 @@ inline constexpr double MaxUsdPerMonth = 1e9;
 // Checks the values of a workload built in code (the editor); same messages as the reader.
 [[nodiscard]] QList<WorkloadError> validateWorkload(const Workload &workload);
 
+[[nodiscard]] const QStringList &workloadKeys();       // every top-level key a workload file may have
 [[nodiscard]] const QStringList &selfHostedPricings(); // on-demand, spot, 1y, 3y
 [[nodiscard]] const QStringList &provisionedTerms();
 

@@ -1,8 +1,9 @@
 // The command-line contract of DESIGN.md §4, exercised through the real binary.
+#include "CliRunner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -10,12 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = lda::test::CliResult;
 
 } // namespace
 
@@ -28,13 +24,8 @@ private:
     Run run(QStringList args, bool withDefaults = true)
     {
         if (withDefaults)
-            args = QStringList{u"--kb"_s, QStringLiteral(LDA_TEST_KB), u"--user-db"_s, m_dir.filePath(u"user.db"_s)} + args;
-        QProcess p;
-        p.start(QStringLiteral(LDA_TEST_BINARY), args);
-        if (!p.waitForFinished(60000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+            args = lda::test::cliGlobals(m_dir.filePath(u"user.db"_s)) + args;
+        return lda::test::runCli(args);
     }
 
 private Q_SLOTS:

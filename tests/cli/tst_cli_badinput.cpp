@@ -2,12 +2,13 @@
 // bad input exits 2 with exactly one `error: ...` line on stderr naming the field at fault, nothing on
 // stdout, and no file created or modified (no partial report, user.db unchanged). The per-command
 // tests (tst_cli_*.cpp) cover the happy paths; this one is the cross-command sweep.
+#include "CliRunner.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QMap>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,12 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = lda::test::CliResult;
 
 const QByteArray ValidWorkload =
     R"({"requests_per_day": 1000, "input_tokens_per_request": 100, "output_tokens_per_request": 50})";
@@ -52,22 +48,10 @@ private:
 
     Run run(const QStringList &args, const QString &userDb, const QByteArray &stdinData = {})
     {
-        QProcess p;
-        p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral(LDA_TEST_BINARY),
-                QStringList{u"--kb"_s, QStringLiteral(LDA_TEST_KB), u"--user-db"_s, path(userDb)} + args);
-        if (!p.waitForStarted(10000))
-            return {};
-        if (!stdinData.isEmpty())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished(5000);
-            return {-3, {}, "timed out"};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        lda::test::CliOptions options;
+        options.stdinData = stdinData;
+        options.workingDir = m_dir.path();
+        return lda::test::runCli(lda::test::cliGlobals(path(userDb)) + args, options);
     }
 
     bool writeFile(const QString &name, const QByteArray &content)

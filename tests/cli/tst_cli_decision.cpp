@@ -1,9 +1,10 @@
 // The `recommend`, `compare` and `report` contracts of DESIGN.md §4, through the real binary.
+#include "CliRunner.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -11,12 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = lda::test::CliResult;
 
 } // namespace
 
@@ -28,17 +24,9 @@ private:
 
     Run run(const QStringList &args, const QByteArray &stdinData = {})
     {
-        QProcess p;
-        const QStringList globals = {u"--kb"_s, QStringLiteral(LDA_TEST_KB), u"--user-db"_s,
-                                     m_dir.filePath(u"user.db"_s)};
-        p.start(QStringLiteral(LDA_TEST_BINARY), globals + args);
-        if (!stdinData.isEmpty())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        lda::test::CliOptions options;
+        options.stdinData = stdinData;
+        return lda::test::runCli(lda::test::cliGlobals(m_dir.filePath(u"user.db"_s)) + args, options);
     }
 
     QString write(const QString &name, const QByteArray &content)

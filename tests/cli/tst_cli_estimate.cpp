@@ -1,8 +1,9 @@
 // `estimate --workload FILE|- [--option ID]... [--format json|table|csv]` (DESIGN.md §4), through the binary.
+#include "CliRunner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,12 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = lda::test::CliResult;
 
 const QByteArray Chatbot = R"({"name": "Support chatbot", "model": "claude-sonnet-4-5",
   "requests_per_day": 30000, "input_tokens_per_request": 6000, "output_tokens_per_request": 300,
@@ -35,16 +31,9 @@ private:
 
     Run run(const QStringList &args, const QByteArray &stdinData = {})
     {
-        QProcess p;
-        p.start(QStringLiteral(LDA_TEST_BINARY),
-                QStringList{u"--kb"_s, QStringLiteral(LDA_TEST_KB), u"--user-db"_s, m_dir.filePath(u"user.db"_s)} + args);
-        if (!stdinData.isEmpty())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        lda::test::CliOptions options;
+        options.stdinData = stdinData;
+        return lda::test::runCli(lda::test::cliGlobals(m_dir.filePath(u"user.db"_s)) + args, options);
     }
 
     QString writeFile(const QString &name, const QByteArray &content)

@@ -1,5 +1,6 @@
 // `guide search` and `guide export` through the real binary: the JSON contract of DESIGN.md §4, the
 // text format, bad input (exit 2, one-line error) and the export's own link check.
+#include "CliRunner.h"
 #include "guide/GuideExport.h"
 
 #include <QDir>
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,12 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = lda::test::CliResult;
 
 } // namespace
 
@@ -30,15 +25,11 @@ class TestCliGuide : public QObject
 private:
     QTemporaryDir m_dir;
 
-    Run run(QStringList args)
+    Run run(const QStringList &args)
     {
-        args = QStringList{u"--kb"_s, QStringLiteral(LDA_TEST_KB), u"--user-db"_s, m_dir.filePath(u"user.db"_s)} + args;
-        QProcess p;
-        p.start(QStringLiteral(LDA_TEST_BINARY), args);
-        if (!p.waitForFinished(120000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        lda::test::CliOptions options;
+        options.timeoutMs = 120000; // guide export renders every page
+        return lda::test::runCli(lda::test::cliGlobals(m_dir.filePath(u"user.db"_s)) + args, options);
     }
 
 private Q_SLOTS:
@@ -139,10 +130,9 @@ private Q_SLOTS:
 
     void help_mentionsTheGuideCommands()
     {
-        QProcess p;
-        p.start(QStringLiteral(LDA_TEST_BINARY), {u"--help"_s});
-        QVERIFY(p.waitForFinished(60000));
-        const QByteArray help = p.readAllStandardOutput();
+        const Run r = lda::test::runCli({u"--help"_s});
+        QVERIFY(r.finished);
+        const QByteArray help = r.out;
         QVERIFY(help.contains("guide search QUERY [--limit N] [--format json|text]"));
         QVERIFY(help.contains("guide export --html DIR"));
     }

@@ -1,10 +1,11 @@
 // `prices import / history / use / list` through the real binary (DESIGN.md §4 contracts).
+#include "CliRunner.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,12 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = lda::test::CliResult;
 
 QString fixture(const QString &name)
 {
@@ -42,22 +38,15 @@ private:
 
     Run run(const QStringList &args, const QString &db = u"user.db"_s)
     {
-        QProcess p;
-        p.start(QStringLiteral(LDA_TEST_BINARY),
-                QStringList{u"--kb"_s, QStringLiteral(LDA_TEST_KB), u"--user-db"_s, m_dir.filePath(db)} + args);
-        if (!p.waitForFinished(60000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return lda::test::runCli(lda::test::cliGlobals(m_dir.filePath(db)) + args);
     }
 
 private Q_SLOTS:
     void help_listsThePriceCommands()
     {
-        QProcess p;
-        p.start(QStringLiteral(LDA_TEST_BINARY), {u"--help"_s});
-        QVERIFY(p.waitForFinished(60000));
-        const QByteArray out = p.readAllStandardOutput();
+        const Run r = lda::test::runCli({u"--help"_s});
+        QVERIFY(r.finished);
+        const QByteArray out = r.out;
         for (const char *c : {"prices import --litellm FILE", "prices history --model ID", "prices use --snapshot",
                               "prices/use_snapshot"})
             QVERIFY2(out.contains(c), c);

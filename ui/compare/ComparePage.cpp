@@ -132,6 +132,11 @@ QWidget *ComparePage::createOptionsTab()
     splitter->setSizes({190, 1000});
     layout->addWidget(splitter, 1);
 
+    // Double-clicking an option's column header opens its section of the guide.
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionDoubleClicked, this, [this](int section) {
+        if (section >= 0 && section < m_model->options().size() && !m_model->options().at(section).guide.isEmpty())
+            Q_EMIT guideRequested(m_model->options().at(section).guide);
+    });
     connect(m_provider, &QComboBox::currentIndexChanged, this, &ComparePage::refresh);
     connect(m_category, &QComboBox::currentIndexChanged, this, &ComparePage::refresh);
     connect(m_differencesOnly, &QCheckBox::toggled, this, &ComparePage::refresh);
@@ -160,9 +165,10 @@ QWidget *ComparePage::createModelsTab()
         s->setObjectName(name);
         return s;
     };
-    m_requestsPerDay = spin(100'000'000, 10'000, tr(" req/day"), u"workloadRequests"_s);
-    m_inputTokens = spin(10'000'000, 1'500, tr(" in"), u"workloadInput"_s);
-    m_outputTokens = spin(10'000'000, 400, tr(" out"), u"workloadOutput"_s);
+    // The same limits as a workload file (and the Costs page), so the two pages and the CLI agree.
+    m_requestsPerDay = spin(int(core::scenario::MaxRequestsPerDay), 10'000, tr(" req/day"), u"workloadRequests"_s);
+    m_inputTokens = spin(int(core::scenario::MaxTokensPerRequest), 1'500, tr(" in"), u"workloadInput"_s);
+    m_outputTokens = spin(int(core::scenario::MaxTokensPerRequest), 400, tr(" out"), u"workloadOutput"_s);
     auto *csv = new QPushButton(tr("Export CSV / Markdown…"), tab);
     auto *print = new QPushButton(tr("Print…"), tab);
     bar->addWidget(m_search, 2);
@@ -174,6 +180,11 @@ QWidget *ComparePage::createModelsTab()
     bar->addWidget(csv);
     bar->addWidget(print);
     layout->addLayout(bar);
+    QLabel *workloadProblem = numberProblemLabel(tab);
+    layout->addWidget(workloadProblem);
+    watchNumberField(m_requestsPerDay, tr("Requests per day"), workloadProblem);
+    watchNumberField(m_inputTokens, tr("Input tokens per request"), workloadProblem);
+    watchNumberField(m_outputTokens, tr("Output tokens per request"), workloadProblem);
 
     m_prices = new ModelPriceModel(this);
     m_priceProxy = new ModelPriceProxy(this);

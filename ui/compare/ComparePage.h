@@ -50,6 +50,9 @@ public:
     [[nodiscard]] QString comparisonMarkdown() const;
     [[nodiscard]] QString modelPricesMarkdown() const;
 
+Q_SIGNALS:
+    void guideRequested(const QString &target); // "page.md#anchor": an option's section of the guide
+
 private:
     QWidget *createOptionsTab();
     QWidget *createModelsTab();

@@ -94,7 +94,8 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
             return name;
         }
         if (role == Qt::ToolTipRole)
-            return m_options.at(section).summary;
+            return QString(m_options.at(section).summary % u"\n\n"_s
+                           % tr("Double-click to read about it in the guide."));
     }
     if (orientation == Qt::Vertical && section >= 0 && section < m_rows.size()) {
         if (role == Qt::DisplayRole)

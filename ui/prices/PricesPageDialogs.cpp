@@ -1,5 +1,7 @@
 #include "PricesPageDialogs.h"
 
+#include "PageHelpers.h"
+
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -8,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +34,7 @@ std::optional<core::pricing::OverrideInput> runOverrideDialog(QWidget *parent, c
 {
     QDialog dialog(parent);
     dialog.setWindowTitle(QObject::tr("Override price"));
+    dialog.setMinimumWidth(440); // a message under a field fits on one line instead of being clipped
     auto *layout = new QVBoxLayout(&dialog);
     auto *intro = new QLabel(QObject::tr("Your own price for <b>%1</b> on <b>%2</b> (USD per million tokens), for "
                                          "example a negotiated discount. It replaces the shipped and imported "
@@ -55,6 +59,15 @@ std::optional<core::pricing::OverrideInput> runOverrideDialog(QWidget *parent, c
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
+    // A half-typed figure is named under its field, and OK waits for it: the dialog never saves the
+    // field's previous figure in place of what is on screen.
+    watchFormNumberFields(form);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    for (QDoubleSpinBox *box : {input, output, cached}) {
+        QObject::connect(box->findChild<QLineEdit *>(), &QLineEdit::textChanged, ok, [ok, input, output, cached]() {
+            ok->setEnabled(input->hasAcceptableInput() && output->hasAcceptableInput() && cached->hasAcceptableInput());
+        });
+    }
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     core::pricing::OverrideInput result;

@@ -93,6 +93,9 @@ ScenariosPage::ScenariosPage(const UiServices &services, QWidget *parent)
     budgetRow->addWidget(setBudget);
     budgetRow->addStretch(1);
     bv->addLayout(budgetRow);
+    QLabel *budgetProblem = numberProblemLabel(budgetTab);
+    bv->addWidget(budgetProblem);
+    watchNumberField(m_budget, tr("Monthly budget"), budgetProblem);
     m_details = new QTextBrowser(budgetTab);
     m_details->setObjectName(u"scenarioDetails"_s);
     bv->addWidget(m_details, 1);
@@ -131,7 +134,14 @@ ScenariosPage::ScenariosPage(const UiServices &services, QWidget *parent)
     connect(duplicate, &QPushButton::clicked, this, &ScenariosPage::duplicateCurrent);
     connect(m_delete, &QPushButton::clicked, this, &ScenariosPage::deleteCurrent);
     connect(m_undo, &QPushButton::clicked, this, &ScenariosPage::undoDelete);
-    connect(setBudget, &QPushButton::clicked, this, [this]() { setBudgetForCurrent(m_budget->value()); });
+    connect(setBudget, &QPushButton::clicked, this, [this]() {
+        // Half-typed text is not a budget: never store the field's previous figure in its place.
+        if (const QString problem = numberFieldProblem(m_budget, tr("Monthly budget")); !problem.isEmpty()) {
+            message(tr("Budget not set: %1").arg(problem));
+            return;
+        }
+        setBudgetForCurrent(m_budget->value());
+    });
     connect(import, &QPushButton::clicked, this, [this]() {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import scenario"), QString(), tr("JSON (*.json)"));
         if (!path.isEmpty())
@@ -476,7 +486,9 @@ bool ScenariosPage::setBudgetForCurrent(double usdPerMonth)
     if (!e || !m_store)
         return false;
     core::scenario::Workload w = e->workload;
-    w.budgetUsdPerMonth = usdPerMonth > 0 ? std::optional<double>(usdPerMonth) : std::nullopt;
+    // 0 is "no budget"; anything else, even a negative or non-finite figure, goes to the store's validation
+    // so that it is refused with the field named instead of silently clearing the budget.
+    w.budgetUsdPerMonth = usdPerMonth == 0 ? std::nullopt : std::optional<double>(usdPerMonth);
     // A shipped use case is read-only: the budget goes on the user's own copy.
     const QString name = e->shipped ? freeName(e->name) : e->name;
     QString error;

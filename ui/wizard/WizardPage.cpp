@@ -31,6 +31,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace lda::ui {
@@ -56,7 +58,8 @@ WizardPage::WizardPage(const UiServices &services, QWidget *parent)
         m_loadError = error;
         tree = core::decision::DecisionTree();
     }
-    m_evaluator = std::make_unique<core::decision::Evaluator>(*tree, services.kb->options());
+    m_options = services.kb->options(); // read once: the start page lists them and shows one
+    m_evaluator = std::make_unique<core::decision::Evaluator>(*tree, m_options);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(pageTitle(tr("Where should your LLM run?"),
@@ -95,11 +98,10 @@ QWidget *WizardPage::createStartPage()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *intro = new QLabel(tr("The wizard asks about your cloud, model, team, traffic, data and compliance — the "
-                                "questions of the guide's decision trees — and ranks the nine deployment options "
-                                "across AWS, Azure and Google Cloud."),
-                             page);
-    intro->setWordWrap(true);
+    auto *intro = wrappedLabel(tr("The wizard asks about your cloud, model, team, traffic, data and compliance — the "
+                                  "questions of the guide's decision trees — and ranks the nine deployment options "
+                                  "across AWS, Azure and Google Cloud."),
+                               page);
     layout->addWidget(intro);
     if (!m_loadError.isEmpty()) {
         auto *warning =
@@ -145,8 +147,7 @@ QWidget *WizardPage::createStartPage()
     layout->addWidget(glance, 1);
 
     QString lastProvider;
-    const QList<core::kb::DeploymentOption> options = m_services.kb->options();
-    for (const core::kb::DeploymentOption &o : options) {
+    for (const core::kb::DeploymentOption &o : std::as_const(m_options)) {
         if (o.provider != lastProvider) {
             auto *header = new QListWidgetItem(providerName(o.provider), m_optionList);
             QFont f = header->font();
@@ -394,7 +395,8 @@ void WizardPage::showQuestion(int index)
     m_questionText->setText(q.text);
     m_help->setText(q.help);
     m_guideLink->setText(u"<a href=\"guide:"_s % esc(q.guide) % u"\">"_s
-                         % tr("Read more in the guide: %1").arg(esc(q.guide)) % u"</a>"_s);
+                         % tr("Read more in the guide: %1").arg(esc(m_services.kb->guideTargetTitle(q.guide)))
+                         % u"</a>"_s);
     m_back->setEnabled(true);
     m_next->setText(index + 1 == questions.size() ? tr("&Finish") : tr("&Next >"));
 
@@ -408,6 +410,8 @@ void WizardPage::showQuestion(int index)
     m_number = nullptr;
     delete m_numberNoPreference;
     m_numberNoPreference = nullptr;
+    delete m_numberProblem;
+    m_numberProblem = nullptr;
     while (QLayoutItem *item = m_choiceLayout->takeAt(0))
         delete item;
 
@@ -425,6 +429,9 @@ void WizardPage::showQuestion(int index)
         m_number->setEnabled(current.has_value());
         m_choiceLayout->addWidget(m_number);
         m_choiceLayout->addWidget(m_numberNoPreference);
+        m_numberProblem = numberProblemLabel(m_choiceBox);
+        m_choiceLayout->addWidget(m_numberProblem);
+        watchNumberField(m_number, tr("Answer in %1").arg(q.unit), m_numberProblem);
         const QString id = q.id;
         connect(m_number, &QDoubleSpinBox::valueChanged, this, [this, id](double v) {
             if (!m_numberNoPreference->isChecked()) {
@@ -480,7 +487,7 @@ void WizardPage::updateLiveRanking()
         item->setData(Qt::UserRole, r.optionId);
         QStringList tip;
         for (const core::decision::Reason &reason : r.reasons)
-            tip.append(reason.display());
+            tip.append(reason.readable());
         item->setToolTip(tip.join(u'\n'));
         if (rank == 1) {
             QFont f = item->font();
@@ -530,9 +537,9 @@ QString WizardPage::resultHtml() const
         html += u"<p><i>"_s % estimate % u"</i></p><ul>"_s;
         for (const core::decision::Reason &reason : r.reasons)
             html += u"<li>"_s % (reason.weight < 0 ? u"− "_s : reason.weight > 0 ? u"+ "_s : QString())
-                % esc(reason.display()) % u"</li>"_s;
+                % esc(reason.readable()) % u"</li>"_s;
         for (const core::decision::Reason &reason : r.exclusions)
-            html += u"<li>"_s % tr("Breaks a hard constraint: %1").arg(esc(reason.display())) % u"</li>"_s;
+            html += u"<li>"_s % tr("Breaks a hard constraint: %1").arg(esc(reason.readable())) % u"</li>"_s;
         html += u"</ul><p><a href=\"guide:"_s % esc(r.guide) % u"\">"_s % tr("Read about it in the guide")
             % u"</a></p>"_s;
         if (rank == 3 && e.ranked.size() > 3) {
@@ -545,22 +552,29 @@ QString WizardPage::resultHtml() const
         }
     }
     html += u"<h3>"_s % tr("What would change the answer") % u"</h3>"_s;
-    if (const core::decision::OptionResult *runnerUp = e.runnerUp())
-        html += u"<p>"_s % tr("Runner-up: <b>%1</b>, %2 points behind.")
-                              .arg(esc(runnerUp->name), core::util::formatNumber(e.top()->score - runnerUp->score))
+    if (const core::decision::OptionResult *runnerUp = e.runnerUp()) {
+        const double behind = e.top()->score - runnerUp->score;
+        html += u"<p>"_s
+            % (behind == 0 ? tr("Runner-up: <b>%1</b>, level on points; it ranks second on the options' order.")
+                                 .arg(esc(runnerUp->name))
+               : behind == 1
+                   ? tr("Runner-up: <b>%1</b>, 1 point behind.").arg(esc(runnerUp->name))
+                   : tr("Runner-up: <b>%1</b>, %2 points behind.")
+                         .arg(esc(runnerUp->name), core::util::formatNumber(behind)))
             % u"</p>"_s;
+    }
     if (e.whatWouldChange.isEmpty()) {
         html += u"<p>"_s % tr("No single answer change puts another option first.") % u"</p>"_s;
     } else {
         html += u"<ul>"_s;
         for (const core::decision::AnswerChange &c : e.whatWouldChange)
-            html += u"<li>"_s % esc(c.text) % u"</li>"_s;
+            html += u"<li>"_s % esc(c.readable) % u"</li>"_s;
         html += u"</ul>"_s;
     }
     if (!e.excluded.isEmpty()) {
         html += u"<h3>"_s % tr("Excluded by your answers") % u"</h3><ul>"_s;
         for (const core::decision::OptionResult &r : e.excluded)
-            html += u"<li><b>"_s % esc(r.name) % u"</b>: "_s % esc(r.exclusions.first().display()) % u"</li>"_s;
+            html += u"<li><b>"_s % esc(r.name) % u"</b>: "_s % esc(r.exclusions.first().readable()) % u"</li>"_s;
         html += u"</ul>"_s;
     }
     return html;
@@ -612,6 +626,12 @@ void WizardPage::reloadSavedAnswers()
         auto *item = new QListWidgetItem(s.name, m_saved);
         item->setToolTip(tr("Saved %1").arg(s.updatedAt));
     }
+    if (saved.isEmpty()) { // a hint, not an entry: it cannot be selected, opened or deleted
+        auto *hint = new QListWidgetItem(tr("No saved answers yet. Finish the wizard and choose “Save answers…” "
+                                            "to keep a set you can reopen and edit."),
+                                         m_saved);
+        hint->setFlags(Qt::NoItemFlags);
+    }
 }
 
 bool WizardPage::saveAnswers(const QString &name, QString *error)
@@ -653,9 +673,9 @@ void WizardPage::saveWithDialog()
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Save answers"), tr("Name:"), QLineEdit::Normal,
                                                tr("My deployment"), &ok);
-    if (!ok || name.trimmed().isEmpty())
+    if (!ok)
         return;
-    QString error;
+    QString error; // an empty name is refused with a message, not ignored
     if (!saveAnswers(name, &error))
         QMessageBox::warning(this, tr("Save answers"), error);
 }
@@ -698,9 +718,11 @@ void WizardPage::exportWithDialog()
 
 void WizardPage::showOptionDetails(const QString &id)
 {
-    const std::optional<core::kb::DeploymentOption> o = m_services.kb->option(id);
-    if (!o)
+    const auto found = std::find_if(m_options.cbegin(), m_options.cend(),
+                                    [&id](const core::kb::DeploymentOption &option) { return option.id == id; });
+    if (found == m_options.cend())
         return;
+    const core::kb::DeploymentOption *o = &*found;
     QString html = u"<h2>"_s % esc(o->name) % u"</h2><p>"_s % esc(o->summary) % u"</p>"_s;
     html += u"<table cellpadding='3'>"_s;
     const QList<std::pair<QString, QString>> facts = {

@@ -53,6 +53,7 @@ public:
     [[nodiscard]] const core::decision::Answers &answers() const { return m_answers; }
     void setAnswers(const core::decision::Answers &answers);
     [[nodiscard]] const core::decision::Evaluation &evaluation() const { return m_evaluation; }
+    [[nodiscard]] const core::decision::DecisionTree &decisionTree() const { return m_evaluator->tree(); }
     [[nodiscard]] QStringList compareCandidates() const; // the top options, for "compare these"
 
     bool saveAnswers(const QString &name, QString *error);
@@ -81,6 +82,7 @@ private:
     const UiServices &m_services;
     std::unique_ptr<core::decision::Evaluator> m_evaluator;
     std::unique_ptr<core::decision::DecisionEstimator> m_estimator;
+    QList<core::kb::DeploymentOption> m_options; // as the knowledge base lists them
     QHash<QString, core::decision::MonthlyEstimate> m_estimates;
     QString m_loadError;
     core::decision::Answers m_answers;
@@ -104,6 +106,7 @@ private:
     QButtonGroup *m_choiceGroup = nullptr;
     QDoubleSpinBox *m_number = nullptr;
     QCheckBox *m_numberNoPreference = nullptr;
+    QLabel *m_numberProblem = nullptr; // names an emptied or half-typed number
     QPushButton *m_back = nullptr;
     QPushButton *m_next = nullptr;
     // result page
