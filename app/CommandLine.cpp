@@ -1,5 +1,8 @@
 #include "CommandLine.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 using namespace Qt::StringLiterals;
 
 namespace lda::app {
@@ -9,6 +12,26 @@ const QStringList &guiPages()
     static const QStringList pages = {u"wizard"_s, u"compare"_s, u"costs"_s, u"prices"_s, u"guide"_s, u"scenarios"_s};
     return pages;
 }
+
+const QStringList &commandNames()
+{
+    static const QStringList names = {u"self-test"_s, u"options"_s, u"prices"_s, u"estimate"_s,
+                                      u"recommend"_s, u"compare"_s, u"report"_s, u"guide"_s};
+    return names;
+}
+
+namespace {
+
+// A word after the options that is not a command is a FILE for the GUI when it can only be meant as one:
+// it exists, or it is written as a path (a folder separator or a .json name). Any other word stays a
+// command, so that a typo such as "estimat" is still "unknown command" (exit 2).
+bool looksLikeFile(const QString &word)
+{
+    return QFileInfo::exists(word) || word.contains(u'/') || word.contains(QDir::separator())
+        || word.endsWith(u".json"_s, Qt::CaseInsensitive);
+}
+
+} // namespace
 
 CommandLine parseCommandLine(const QStringList &arguments)
 {
@@ -29,10 +52,16 @@ CommandLine parseCommandLine(const QStringList &arguments)
         }
         return true;
     };
+    bool endOfOptions = false;
     for (; i < arguments.size(); ++i) {
         const QString arg = arguments.at(i);
         if (!arg.startsWith(u'-'))
             break;
+        if (arg == u"--"_s) { // what follows is a FILE, even if it is named like a command
+            endOfOptions = true;
+            ++i;
+            break;
+        }
         if (arg == u"--help"_s || arg == u"-h"_s) {
             cl.help = true;
         } else if (arg == u"--version"_s || arg == u"-v"_s) {
@@ -59,6 +88,23 @@ CommandLine parseCommandLine(const QStringList &arguments)
             return cl;
         }
     }
+    if (i < arguments.size()) {
+        const QString word = arguments.at(i);
+        if (endOfOptions || (!commandNames().contains(word) && looksLikeFile(word))) {
+            if (word.isEmpty()) {
+                cl.error = u"FILE is empty"_s;
+                return cl;
+            }
+            cl.file = word;
+            if (i + 1 < arguments.size()) {
+                const QString extra = arguments.at(i + 1);
+                cl.error = extra.startsWith(u'-') && !endOfOptions
+                    ? u"options go before FILE: '"_s % extra % u"' follows '"_s % word % u"'"_s
+                    : u"one FILE at a time: '"_s % extra % u"' follows '"_s % word % u"'"_s;
+            }
+            return cl;
+        }
+    }
     for (; i < arguments.size(); ++i)
         cl.command.append(arguments.at(i));
     if (!cl.page.isEmpty() && !cl.command.isEmpty())
@@ -69,14 +115,19 @@ CommandLine parseCommandLine(const QStringList &arguments)
 QString helpText()
 {
     return uR"(Usage: llm-deploy-advisor [GLOBAL OPTIONS] [COMMAND [ARGS]]
+       llm-deploy-advisor [GLOBAL OPTIONS] [--page PAGE] [FILE]
 
 Decide, price and run LLM deployments on AWS, Azure and GCP - offline.
-Without a command the desktop application starts.
+Without a command the desktop application starts. FILE (a path, not a command name;
+after -- any name) is opened in it: a workload/scenario JSON (*.ldascenario.json,
+or as exported from Scenarios) on the Costs page, or a wizard answers JSON in the
+Wizard with its recommendation. The kind is told from the content.
 
 Global options (before the command):
   --kb PATH            use this knowledge base instead of the shipped knowledge.db
   --user-db PATH       use this user database (scenarios, bookmarks, imported prices)
   --page PAGE          open the window on a page: wizard|compare|costs|prices|guide|scenarios
+                       (with a FILE too, the window shows PAGE and the file is still loaded)
   --help, -h           show this help
   --version, -v        show the version
 

@@ -11,6 +11,7 @@ struct CommandLine
     QString kbPath;
     QString userDbPath;
     QString page;           // --page: open the GUI on that page
+    QString file;           // FILE: a workload/scenario or wizard answers file for the GUI to open
     bool help = false;
     bool version = false;
     QStringList command;    // the sub-command and its arguments; empty = start the GUI
@@ -20,5 +21,6 @@ struct CommandLine
 [[nodiscard]] CommandLine parseCommandLine(const QStringList &arguments);
 [[nodiscard]] QString helpText();
 [[nodiscard]] const QStringList &guiPages();
+[[nodiscard]] const QStringList &commandNames(); // the first word of every sub-command
 
 } // namespace lda::app

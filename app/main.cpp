@@ -116,6 +116,21 @@ int runGui(int argc, char *argv[], const lda::app::CommandLine &cl)
         else if (message.contains(u"damaged"_s) || message.contains(u"cannot"_s))
             QMessageBox::warning(&window, QStringLiteral(LDA_APP_NAME), message);
     }
+    if (!cl.file.isEmpty()) {
+        // After show(): the window is up first, and a bad file only costs a message.
+        QTimer::singleShot(0, &window, [&window, &cl] {
+            QString fileError;
+            if (window.openFile(cl.file, &fileError)) {
+                if (!cl.page.isEmpty()) // an explicit --page wins over the file's page
+                    window.showPage(cl.page);
+            } else if (benchExitAfterPaint()) {
+                std::fprintf(stderr, "error: %s\n", qPrintable(fileError));
+            } else {
+                QMessageBox::warning(&window, QStringLiteral(LDA_APP_NAME),
+                                     QApplication::translate("main", "The file cannot be opened:\n%1").arg(fileError));
+            }
+        });
+    }
     return app.exec();
 }
 

@@ -16,6 +16,9 @@ set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "${LDA_APP_NAME}")
 set(CPACK_PACKAGE_EXECUTABLES ${LDA_EXE_NAME} "${LDA_APP_NAME}")
 set(CPACK_RESOURCE_FILE_README "${PROJECT_SOURCE_DIR}/README.md")
+# The licence page of the Windows installer and the macOS disk image (the DEB carries
+# share/doc/<package>/copyright, installed by installers/CMakeLists.txt).
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
 # A RelWithDebInfo binary carries ~40 MB of debug info that users do not need.
 set(CPACK_STRIP_FILES ON)
 # Values reach the generators exactly as written here (NSIS registry paths, the DEB description).

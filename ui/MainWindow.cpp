@@ -7,6 +7,7 @@
 #include "scenarios/ScenariosPage.h"
 #include "wizard/WizardPage.h"
 #include "kb/KnowledgeBase.h"
+#include "scenario/InputFile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -121,12 +122,18 @@ QWidget *MainWindow::createPage(int index)
         return m_pages[index];
     QWidget *page = nullptr;
     switch (index) {
-    case 0:
-        page = new WizardPage(m_services, m_stack);
+    case 0: {
+        auto *wizard = new WizardPage(m_services, m_stack);
+        connect(wizard, &WizardPage::guideRequested, this, &MainWindow::openGuide);
+        page = wizard;
         break;
-    case 1:
-        page = new ComparePage(m_services, m_stack);
+    }
+    case 1: {
+        auto *compare = new ComparePage(m_services, m_stack);
+        connect(compare, &ComparePage::guideRequested, this, &MainWindow::openGuide);
+        page = compare;
         break;
+    }
     case 2:
         page = new CostsPage(m_services, m_stack);
         break;
@@ -161,6 +168,31 @@ void MainWindow::showPage(const QString &pageId)
     const int index = int(pageIds().indexOf(pageId));
     if (index >= 0)
         m_nav->setCurrentRow(index);
+}
+
+bool MainWindow::openFile(const QString &path, QString *error)
+{
+    auto *wizard = qobject_cast<WizardPage *>(createPage(0));
+    const core::scenario::InputFileResult r = core::scenario::readInputFile(path, wizard->decisionTree());
+    if (!r.ok()) {
+        *error = r.error;
+        return false;
+    }
+    if (r.file->kind == core::scenario::InputFile::Kind::Workload) {
+        qobject_cast<CostsPage *>(createPage(2))->setWorkload(*r.file->workload);
+        showPage(u"costs"_s);
+    } else {
+        wizard->setAnswers(*r.file->answers);
+        wizard->finish();
+        showPage(u"wizard"_s);
+    }
+    return true;
+}
+
+void MainWindow::openGuide(const QString &target)
+{
+    qobject_cast<GuidePage *>(createPage(4))->openTarget(target);
+    showPage(u"guide"_s);
 }
 
 QString MainWindow::currentPageId() const

@@ -23,6 +23,12 @@ public:
     void showPage(const QString &pageId);
     [[nodiscard]] QString currentPageId() const;
     [[nodiscard]] QWidget *page(const QString &pageId) const;
+    // Opens a workload/scenario file on the Costs page or a wizard answers file in the Wizard (its
+    // result), as `llm-deploy-advisor FILE` and the file manager do. False, with a one-line `error`
+    // naming the file and the problem, when it is missing, unreadable or malformed; nothing changes then.
+    bool openFile(const QString &path, QString *error);
+    // Shows the guide at "page.md#anchor" (the guide links of the Wizard and Compare pages).
+    void openGuide(const QString &target);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -4,7 +4,8 @@
 #
 # Layout, as on Linux so that DataLocations finds everything from applicationDirPath()/..:
 #   bin\llm-deploy-advisor.exe + the Qt DLLs and plugins (windeployqt), share\llm-deploy-advisor\knowledge.db,
-#   lib\llm-deploy-advisor\liblda_guideview.dll (Windows looks for its Qt DLLs in the exe's folder).
+#   lib\llm-deploy-advisor\liblda_guideview.dll (Windows looks for its Qt DLLs in the exe's folder; GuidePage
+#   loads it by its base name, liblda_guideview, and Qt adds .dll).
 
 # The exe icon (Explorer, taskbar, Start menu) and the installer icon, rendered from the SVG app icon.
 find_program(LDA_MAGICK NAMES magick)
@@ -56,12 +57,12 @@ set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "${LDA_APP_ID}")
 
 # File association for scenario files (*.ldascenario.json). Windows matches the last extension only, so
 # the app is offered for .json files under "Open with" (OpenWithProgids) instead of taking .json over.
-# Until the app accepts a file argument the verb opens the Scenarios page.
+# The verb passes the file: the app opens a workload on the Costs page and wizard answers in the wizard.
 set(LDA_WIN_PROGID "LLMDeployAdvisor.Scenario")
 set(CPACK_NSIS_EXTRA_INSTALL_COMMANDS "
   WriteRegStr SHCTX 'Software\\Classes\\${LDA_WIN_PROGID}' '' '${LDA_APP_NAME} scenario'
   WriteRegStr SHCTX 'Software\\Classes\\${LDA_WIN_PROGID}\\DefaultIcon' '' '$INSTDIR\\bin\\${LDA_EXE_NAME}.exe,0'
-  WriteRegStr SHCTX 'Software\\Classes\\${LDA_WIN_PROGID}\\shell\\open\\command' '' '\"$INSTDIR\\bin\\${LDA_EXE_NAME}.exe\" --page scenarios'
+  WriteRegStr SHCTX 'Software\\Classes\\${LDA_WIN_PROGID}\\shell\\open\\command' '' '\"$INSTDIR\\bin\\${LDA_EXE_NAME}.exe\" \"%1\"'
   WriteRegStr SHCTX 'Software\\Classes\\.json\\OpenWithProgids' '${LDA_WIN_PROGID}' ''
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 ")

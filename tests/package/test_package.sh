@@ -43,7 +43,8 @@ for f in usr/bin/$exe \
          usr/share/applications/$id.desktop \
          usr/share/metainfo/$id.metainfo.xml \
          usr/share/mime/packages/$id.xml \
-         usr/share/icons/hicolor/scalable/apps/$id.svg; do
+         usr/share/icons/hicolor/scalable/apps/$id.svg \
+         usr/share/doc/$exe/copyright; do
     [[ -s $root/$f ]] || fail "missing /$f"
 done
 for size in 16 22 24 32 48 64 128 256 512; do
@@ -56,6 +57,16 @@ for elf in "$root/usr/bin/$exe" "$root/usr/lib/$exe/liblda_guideview.so"; do
     if grep -qF "$build" "$elf"; then fail "$elf mentions the build tree $build"; fi
 done
 grep -q "$mime" "$root/usr/share/mime/packages/$id.xml" || fail "MIME XML lacks $mime"
+
+step "copyright (DEP-5): MIT code, CC BY 4.0 guide, bundled highlight.js"
+copyright=$root/usr/share/doc/$exe/copyright
+head -n1 "$copyright" | grep -qxF "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" \
+    || fail "copyright is not in the machine-readable format"
+for stanza in "License: Expat" "License: CC-BY-4.0" "License: BSD-3-clause" "Files: data/guide/*" \
+              "Files: resources/guide/highlight.min.js"; do
+    grep -qxF "$stanza" "$copyright" || fail "copyright lacks '$stanza'"
+done
+if grep -q "@[A-Z_]*@" "$copyright"; then fail "copyright has unconfigured @VARIABLES@"; fi
 
 step "run from the unpacked root (data found next to the binary, not in the build tree)"
 export HOME=$scratch/home XDG_DATA_HOME=$scratch/home/data XDG_CONFIG_HOME=$scratch/home/config
@@ -73,6 +84,28 @@ step "desktop-file-validate"
 desktop-file-validate "$root/usr/share/applications/$id.desktop" || fail "desktop-file-validate"
 grep -q "^MimeType=$mime;" "$root/usr/share/applications/$id.desktop" || fail "desktop file lacks MimeType"
 grep -q "^Icon=$id$" "$root/usr/share/applications/$id.desktop" || fail "desktop file Icon is not $id"
+# The main entry takes the file the file manager opens (%f): a scenario opens up to the first paint, and a
+# bad one still opens the window, with a message naming the file.
+grep -q "^Exec=$exe %f$" "$root/usr/share/applications/$id.desktop" || fail "desktop Exec lacks %f"
+export XDG_RUNTIME_DIR=$scratch/runtime
+mkdir -m 0700 -p "$XDG_RUNTIME_DIR"
+printf '{"name": "Packaged", "requests_per_day": 100, "input_tokens_per_request": 50, "output_tokens_per_request": 20}' \
+    >"$scratch/chat.ldascenario.json"
+printf '{"requests_per_day": 100,' >"$scratch/broken.ldascenario.json"
+exec_line=$(sed -n 's/^Exec=//p' "$root/usr/share/applications/$id.desktop" | head -n1)
+for file in chat broken; do
+    read -r -a argv <<<"${exec_line/"%f"/"$scratch/$file.ldascenario.json"}"
+    LDA_BENCH_EXIT_AFTER_PAINT=1 "$root/usr/bin/${argv[0]}" "${argv[@]:1}" >"$scratch/open.out" 2>"$scratch/open.err" \
+        || { cat "$scratch/open.err" >&2; fail "opening $file.ldascenario.json failed"; }
+    grep -q "^lda: first paint$" "$scratch/open.out" || fail "$file.ldascenario.json: the window did not paint"
+    if [[ $file == chat ]]; then
+        if grep -q "^error:" "$scratch/open.err"; then cat "$scratch/open.err" >&2; fail "chat: error opening"; fi
+    else
+        grep -q "^error: $scratch/broken.ldascenario.json: .*line 1" "$scratch/open.err" \
+            || { cat "$scratch/open.err" >&2; fail "broken: no message naming the file and line"; }
+    fi
+done
+echo "opened a scenario through Exec=$exec_line"
 # Every action's Exec must be a command line the app accepts (--page with a known page).
 while read -r page; do
     "$root/usr/bin/$exe" --page "$page" --help >/dev/null || fail "--page $page is rejected"
@@ -81,5 +114,7 @@ done < <(sed -n 's/^Exec=.* --page \([a-z]*\)$/\1/p' "$root/usr/share/applicatio
 step "appstreamcli validate --no-net"
 appstreamcli validate --no-net "$root/usr/share/metainfo/$id.metainfo.xml" || fail "appstreamcli validate"
 grep -q "<release version=\"$version\"" "$root/usr/share/metainfo/$id.metainfo.xml" || fail "metainfo release is not $version"
+grep -q "<project_license>MIT AND CC-BY-4.0</project_license>" "$root/usr/share/metainfo/$id.metainfo.xml" \
+    || fail "metainfo project_license is not MIT AND CC-BY-4.0"
 
 echo "PASS: $(basename "$deb")"

@@ -4,6 +4,9 @@
 
 #include <QWidget>
 
+#include <optional>
+#include <utility>
+
 class QLabel;
 class QLineEdit;
 class QComboBox;
@@ -28,6 +31,15 @@ class GuidePage final : public QWidget
 public:
     explicit GuidePage(const UiServices &services, QWidget *parent = nullptr);
     [[nodiscard]] bool viewerLoaded() const { return m_viewer != nullptr; }
+    // The plugin file looked for: the base name in the plugin folder; Qt adds the platform suffix.
+    [[nodiscard]] static QString pluginBaseName(const QString &pluginDir);
+
+public Q_SLOTS:
+    // Shows `path` (a guide page, e.g. "02-AWS/01-AWS-Bedrock.md") at `anchor`. Before the viewer is
+    // loaded (on first show) the request waits, and the viewer opens it instead of the home page.
+    void openPage(const QString &path, const QString &anchor = {});
+    // The same for "path#anchor", as the wizard's guide links give it.
+    void openTarget(const QString &target);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -38,6 +50,7 @@ private:
     QVBoxLayout *m_layout = nullptr;
     QLabel *m_status = nullptr;
     QWidget *m_viewer = nullptr;
+    std::optional<std::pair<QString, QString>> m_pending; // page and anchor asked for before the viewer loaded
 };
 
 } // namespace lda::ui

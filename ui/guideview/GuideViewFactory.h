@@ -15,6 +15,10 @@ class GuideViewFactory
 {
 public:
     virtual ~GuideViewFactory() = default;
+    // The widget returned shows the guide's home page, and has the public slot
+    //   openPage(const QString &path, const QString &anchor)
+    // that GuidePage calls by name (QMetaObject::invokeMethod) to show a page at a heading, e.g. for the
+    // wizard's guide links; the app never includes the viewer's headers.
     virtual QWidget *createGuideView(const UiServices &services, QWidget *parent) = 0;
 };
 
