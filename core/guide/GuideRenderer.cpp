@@ -5,7 +5,9 @@
 #include "Slug.h"
 #include "kb/KnowledgeBase.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QSet>
 #include <QSqlQuery>
@@ -427,25 +429,80 @@ QList<std::pair<QString, QString>> documentAssets()
             {u"highlight.js-LICENSE.txt"_s, u":/guide/highlight.js-LICENSE.txt"_s}};
 }
 
+namespace {
+
+// A compiled-in asset put inline into viewer pages, with the CSP source that allows exactly it.
+struct InlineAsset
+{
+    QString text;
+    QString cspHash; // 'sha256-...' of the UTF-8 text
+    bool ok = false; // false: the asset cannot be inlined (missing, or would end its element early)
+};
+
+InlineAsset inlineAsset(const QString &resource, const QString &closeTag)
+{
+    InlineAsset asset;
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly))
+        return asset;
+    const QByteArray data = file.readAll();
+    asset.text = QString::fromUtf8(data);
+    asset.cspHash = u"'sha256-"_s % QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toBase64())
+        % u'\'';
+    asset.ok = !asset.text.contains(closeTag, Qt::CaseInsensitive) && !asset.text.contains(u"<!--"_s);
+    return asset;
+}
+
+// Viewer pages carry their stylesheet and scripts inline: one request per page instead of four round
+// trips through the scheme handler on the GUI thread, the stylesheet one of them render-blocking.
+struct InlineAssets
+{
+    InlineAsset css = inlineAsset(u":/guide/guide.css"_s, u"</style"_s);
+    InlineAsset highlighter = inlineAsset(u":/guide/highlight.min.js"_s, u"</script"_s);
+    InlineAsset script = inlineAsset(u":/guide/guide.js"_s, u"</script"_s);
+};
+
+const InlineAssets &inlineAssets()
+{
+    static const InlineAssets assets;
+    return assets;
+}
+
+} // namespace
+
 QString pageDocument(const RenderedPage &page, const DocumentOptions &options)
 {
     const bool scheme = options.links == LinkStyle::Scheme;
     const QString pageDir = page.path.contains(u'/') ? page.path.section(u'/', 0, -2) : QString();
     const QString assets = scheme ? guideUrlPrefix() % u"_assets/"_s : relativeTo(pageDir, u"_assets/x"_s).chopped(1);
+    const bool hasCode = page.body.contains(u"<pre"_s);
+    const InlineAssets &inl = inlineAssets();
+    const bool inlined = scheme && inl.css.ok && inl.highlighter.ok && inl.script.ok;
+    const QString scriptHashes = inlined ? u' ' % inl.script.cspHash % (hasCode ? u' ' % inl.highlighter.cspHash : QString())
+                                         : QString();
     const QString csp = scheme
         ? u"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src guide: qrc:; img-src guide: qrc: data:;"
-          " style-src guide: qrc: 'unsafe-inline'; script-src guide: qrc:; connect-src 'none'; frame-src 'none'\">"_s
+          " style-src guide: qrc: 'unsafe-inline'; script-src guide: qrc:"_s
+            % scriptHashes % u"; connect-src 'none'; frame-src 'none'\">"_s
         : u"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self' data:;"
           " style-src 'self' 'unsafe-inline'; connect-src 'none'\">"_s;
     const QString home = scheme ? QString() : u"<nav class=\"lda-nav\"><a href=\""_s
             % relativeTo(pageDir, u"README.html"_s) % u"\">Guide home</a> · <a href=\""_s
             % relativeTo(pageDir, u"GLOSSARY.html"_s) % u"\">Glossary</a></nav>"_s;
+    // highlight.js only where there is code; a plain script before guide.js, which uses it.
+    const QString style = inlined ? u"<style>"_s % inl.css.text % u"</style>"_s
+                                  : u"<link rel=\"stylesheet\" href=\""_s % assets % u"guide.css\">"_s;
+    const QString highlighter = !hasCode ? QString()
+        : inlined                        ? u"<script>"_s % inl.highlighter.text % u"</script>"_s
+                                         : u"<script src=\""_s % assets % u"highlight.min.js\"></script>"_s;
+    const QString script = inlined ? u"<script>"_s % inl.script.text % u"</script>"_s
+                                   : u"<script src=\""_s % assets % u"guide.js\"></script>"_s;
     return u"<!DOCTYPE html>\n<html lang=\"en\" class=\""_s % (options.theme == Theme::Dark ? u"dark"_s : u"light"_s)
         % u"\"><head><meta charset=\"utf-8\">"_s % csp
         % u"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"_s
-        % page.title.toHtmlEscaped() % u"</title><link rel=\"stylesheet\" href=\""_s % assets
-        % u"guide.css\"></head>\n<body>"_s % home % u"<main class=\"lda-page\">\n"_s % page.body
-        % u"</main>\n<script src=\""_s % assets % u"guide.js\"></script></body></html>\n"_s;
+        % page.title.toHtmlEscaped() % u"</title>"_s % style % u"</head>\n<body>"_s % home
+        % u"<main class=\"lda-page\">\n"_s % page.body % u"</main>\n"_s % highlighter % script
+        % u"</body></html>\n"_s;
 }
 
 } // namespace lda::core::guide

@@ -89,9 +89,11 @@ struct DocumentOptions
     Theme theme = Theme::Light;
 };
 
-// A complete HTML document around a rendered page: the shared stylesheet, highlight.js and the
-// viewer script (copy buttons, highlighting), all local. In the viewer a Content-Security-Policy allows
-// only guide: and qrc: as a second lock behind the request interceptor.
+// A complete HTML document around a rendered page: the shared stylesheet, highlight.js (pages with
+// code) and the viewer script (copy buttons, highlighting), all local: files under _assets/ in a static
+// export, inline in the viewer (one request per page). In the viewer a Content-Security-Policy allows
+// only guide: and qrc: plus exactly those inline scripts (by hash) as a second lock behind the request
+// interceptor.
 [[nodiscard]] QString pageDocument(const RenderedPage &page, const DocumentOptions &options);
 
 // The assets every page uses, as (file name under _assets/, resource path).

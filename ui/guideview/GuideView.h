@@ -68,7 +68,10 @@ public Q_SLOTS:
     void exportPdf(const QString &filePath);
 
 Q_SIGNALS:
-    void pageLoaded(const QString &path);
+    void pageLoaded(const QString &path); // WebEngine's loadFinished for the current tab
+    // The current tab's page is loaded, its script has run (code near the viewport highlighted) and
+    // it has been painted: what a reader sees as "the page is there" (tests/bench/bench_guide.cpp).
+    void pageReady(const QString &path);
     void searchFinished(int results);
     void findFinished(int matches, int activeMatch);
     void bookmarksChanged();

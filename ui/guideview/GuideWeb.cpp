@@ -68,15 +68,27 @@ QUrl guideUrl(const QString &path, const QString &anchor)
 }
 
 GuideSchemeHandler::GuideSchemeHandler(const core::kb::KnowledgeBase &kb, const core::guide::LiveFactResolver *facts,
-                                       QObject *parent)
+                                       QFuture<core::guide::Glossary> glossary, QObject *parent)
     : QWebEngineUrlSchemeHandler(parent)
     , m_kb(kb)
     , m_facts(facts)
-    , m_glossary(std::make_unique<core::guide::Glossary>(core::guide::Glossary::load(kb)))
+    , m_glossaryLoading(std::move(glossary))
 {
 }
 
-GuideSchemeHandler::~GuideSchemeHandler() = default;
+GuideSchemeHandler::~GuideSchemeHandler()
+{
+    m_glossaryLoading.waitForFinished();
+}
+
+const core::guide::Glossary *GuideSchemeHandler::glossary()
+{
+    if (!m_glossary) {
+        m_glossary = std::make_unique<core::guide::Glossary>(
+            m_glossaryLoading.isValid() ? m_glossaryLoading.result() : core::guide::Glossary::load(m_kb));
+    }
+    return m_glossary.get();
+}
 
 const core::guide::RenderedPage *GuideSchemeHandler::rendered(const QString &path)
 {
@@ -86,7 +98,7 @@ const core::guide::RenderedPage *GuideSchemeHandler::rendered(const QString &pat
         if (markdown.isEmpty())
             return nullptr;
         it = m_cache.insert(path, core::guide::renderPage(path, markdown,
-                                                          {core::guide::LinkStyle::Scheme, m_facts, m_glossary.get()}));
+                                                          {core::guide::LinkStyle::Scheme, m_facts, glossary()}));
     }
     return &it.value();
 }
@@ -205,6 +217,19 @@ bool GuideWebPage::acceptNavigationRequest(const QUrl &url, NavigationType type,
     }
     qCDebug(lcGuideView) << "refused navigation to" << url;
     return false;
+}
+
+void GuideWebPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
+                                            int lineNumber, const QString &sourceID)
+{
+    // guide.js, inline in a guide: page, says "ready"; the page's CSP runs no other inline script.
+    const QUrl source(sourceID);
+    if (level == InfoMessageLevel && message == u"lda:ready"_s && source.scheme() == core::guide::guideScheme()
+        && source.adjusted(QUrl::RemoveFragment) == url().adjusted(QUrl::RemoveFragment)) {
+        Q_EMIT scriptReady(url());
+        return;
+    }
+    QWebEnginePage::javaScriptConsoleMessage(level, message, lineNumber, sourceID);
 }
 
 GuideWebView::GuideWebView(QWebEngineProfile *profile, TabFactory newTab, QWidget *parent)

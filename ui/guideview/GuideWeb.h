@@ -2,6 +2,7 @@
 
 #include "guide/GuideRenderer.h"
 
+#include <QFuture>
 #include <QMutex>
 #include <QStringList>
 #include <QUrl>
@@ -41,8 +42,10 @@ class GuideSchemeHandler final : public QWebEngineUrlSchemeHandler
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GuideSchemeHandler)
 public:
+    // glossary: the glossary being loaded (e.g. on a worker thread while WebEngine starts); the first
+    // page rendered waits for it. An invalid future: loaded here, now.
     GuideSchemeHandler(const core::kb::KnowledgeBase &kb, const core::guide::LiveFactResolver *facts,
-                       QObject *parent = nullptr);
+                       QFuture<core::guide::Glossary> glossary = {}, QObject *parent = nullptr);
     ~GuideSchemeHandler() override;
 
     void requestStarted(QWebEngineUrlRequestJob *job) override;
@@ -53,8 +56,10 @@ public:
 
 private:
     const core::guide::RenderedPage *rendered(const QString &path);
+    const core::guide::Glossary *glossary();
     const core::kb::KnowledgeBase &m_kb;
     const core::guide::LiveFactResolver *m_facts = nullptr;
+    QFuture<core::guide::Glossary> m_glossaryLoading;
     std::unique_ptr<core::guide::Glossary> m_glossary;
     QHash<QString, core::guide::RenderedPage> m_cache; // pages rendered once per viewer
     core::guide::Theme m_theme = core::guide::Theme::Light;
@@ -93,8 +98,15 @@ public:
     // Test seam: what happens to a clicked external link (default: QDesktopServices::openUrl).
     static void setExternalOpener(ExternalOpener opener);
 
+Q_SIGNALS:
+    // The page's own script (guide.js) reports the page loaded, highlighted near the viewport and
+    // painted (its "lda:ready" console line).
+    void scriptReady(const QUrl &url);
+
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message, int lineNumber,
+                                  const QString &sourceID) override;
 };
 
 // A view whose "open in new tab" requests (middle click, Ctrl+click, target=_blank) go to the viewer.
