@@ -13,7 +13,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -264,7 +263,9 @@ private Q_SLOTS:
         QVERIFY(store.setSnapshotChoice(u"none"_s, &error));
     }
 
-    void filter_staysUnder20msWith10000Rows()
+    // The page's model and filter proxy with 10,000 rows (the time a filter takes is measured by
+    // tests/bench/bench_prices, not here).
+    void filter_10000Rows()
     {
         QList<core::pricing::Price> prices;
         const QList<core::pricing::Price> shipped = m_prices->resolvedPrices();
@@ -286,18 +287,21 @@ private Q_SLOTS:
         model.setPrices(prices, {}, {}, providers);
         proxy.sort(ui::PriceTableModel::Model);
         QCOMPARE(proxy.rowCount(), 10000);
-        QList<double> ms;
-        for (const QString &text : {u"c"_s, u"cl"_s, u"cla"_s, u"clau"_s, u"claude"_s, u"claude 4"_s, u""_s}) {
-            QElapsedTimer t;
-            t.start();
+        int aws = 0;
+        for (const core::pricing::Price &p : std::as_const(prices))
+            aws += providers.value(p.optionId) == u"aws"_s ? 1 : 0;
+        QVERIFY(aws > 0 && aws < 10000);
+        int previous = 10000;
+        for (const QString &text : {u"c"_s, u"cl"_s, u"cla"_s, u"clau"_s, u"claude"_s}) {
             proxy.setFilter(u"aws"_s, text);
             const int rows = proxy.rowCount();
-            ms.append(double(t.nsecsElapsed()) / 1e6);
-            QVERIFY(rows > 0);
+            QVERIFY2(rows > 0 && rows <= previous, qPrintable(text % u": "_s % QString::number(rows)));
+            previous = rows; // typing more never shows more
         }
-        std::sort(ms.begin(), ms.end());
-        qInfo("filter of 10,000 rows through the proxy: median %.2f ms, max %.2f ms", ms.at(ms.size() / 2), ms.last());
-        QVERIFY(ms.at(ms.size() / 2) <= 20);
+        proxy.setFilter(u"aws"_s, QString());
+        QCOMPARE(proxy.rowCount(), aws);
+        proxy.setFilter(QString(), QString());
+        QCOMPARE(proxy.rowCount(), 10000);
     }
 };
 

@@ -10,6 +10,7 @@
 #include "util/TextTable.h"
 
 #include <QBarCategoryAxis>
+#include <QHash>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -19,6 +20,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGraphicsLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -134,6 +136,43 @@ QLineSeries *budgetLine(QChart *chart, double budget, double x0, double x1)
     line->append(x0, budget);
     line->append(x1, budget);
     return line;
+}
+
+// What QValueAxis::setRange(0, max) followed by applyNiceNumbers() ends with (the "loose nice numbers" of
+// QtCharts: a range and step of 1, 2 or 5 x 10^n, the tick count following from them), applied only where
+// it differs. Each range change makes QtCharts lay out every axis label again, twice with
+// applyNiceNumbers(); while the volume slider is dragged the nice range mostly stays the same.
+// 1, 2 or 5 x 10^n: rounded up (ceiling) or to the nearest.
+double niceNumber(double x, bool ceiling)
+{
+    const double z = std::pow(10.0, std::floor(std::log10(x)));
+    const double q = x / z;
+    if (ceiling)
+        return (q <= 1.0 ? 1.0 : q <= 2.0 ? 2.0 : q <= 5.0 ? 5.0 : 10.0) * z;
+    return (q < 1.5 ? 1.0 : q < 3.0 ? 2.0 : q < 7.0 ? 5.0 : 10.0) * z;
+}
+
+void setNiceRange(QValueAxis *axis, double max)
+{
+    double lo = 0;
+    double hi = max > 0 && std::isfinite(max) ? max : 1;
+    const double step = niceNumber(niceNumber(hi - lo, true) / (axis->tickCount() - 1), false);
+    lo = std::floor(lo / step);
+    hi = std::ceil(hi / step);
+    const int ticks = int(hi - lo) + 1;
+    lo *= step;
+    hi *= step;
+    if (axis->min() != lo || axis->max() != hi)
+        axis->setRange(lo, hi);
+    if (axis->tickCount() != ticks)
+        axis->setTickCount(ticks);
+}
+
+// Setting a chart's title re-lays out its rich text even when it is the same.
+void setTitle(QChart *chart, const QString &title)
+{
+    if (chart->title() != title)
+        chart->setTitle(title);
 }
 
 // Clicking a legend entry hides or shows its series; the entry stays, greyed out.
@@ -342,6 +381,9 @@ QWidget *CostsPage::createEditor()
         connect(c, &QComboBox::currentIndexChanged, this, &CostsPage::formChanged);
     connect(m_count, &QSpinBox::valueChanged, this, &CostsPage::formChanged);
     connect(m_name, &QLineEdit::textEdited, this, &CostsPage::formChanged);
+    // An emptied or half-typed number is named under its field; the figures keep the last valid value.
+    for (QFormLayout *f : {form, sf, of})
+        watchFormNumberFields(f, [this]() { formChanged(); });
     connect(m_json, &QPlainTextEdit::textChanged, this, &CostsPage::jsonEdited);
     connect(m_volumeSlider, &QSlider::valueChanged, this, [this](int value) {
         if (m_loading)
@@ -359,7 +401,10 @@ QWidget *CostsPage::createCharts()
     m_chartTabs = new QTabWidget(box);
     m_chartTabs->setObjectName(u"chartTabs"_s);
     m_optionView = chartView(u"costByOptionChart"_s, m_chartTabs);
+    // Eight line items do not fit in one row under the bars at the default width: list them beside the chart.
+    m_optionView->chart()->legend()->setAlignment(Qt::AlignRight);
     m_volumeView = chartView(u"costVsVolumeChart"_s, m_chartTabs);
+    m_volumeView->chart()->legend()->setAlignment(Qt::AlignRight);
     m_chartTabs->addTab(m_optionView, tr("Cost by option"));
     m_chartTabs->addTab(m_volumeView, tr("Cost vs volume"));
 
@@ -670,7 +715,8 @@ void CostsPage::recompute()
     QStringList ids;
     for (const core::cost::Estimate &e : std::as_const(m_set.estimates))
         ids.append(e.optionId);
-    const double maxVolume = std::max(1000.0, 3.0 * m_workload.requestsPerDay);
+    // Up to about three times today's volume, ending on a round number so that the axis ticks are round too.
+    const double maxVolume = niceNumber(std::max(1000.0, 3.0 * m_workload.requestsPerDay), true);
     m_series = m_engine->costVsVolume(m_workload, ids, maxVolume, 100);
     // Only the chart on screen is redrawn (dragging the volume slider stays smooth); the others catch
     // up when their tab is shown.
@@ -719,9 +765,17 @@ void CostsPage::updateOptionChart()
             series->append(set);
         }
         chart->addSeries(series);
+        // Short names ("Bedrock", "EC2 + vLLM") fit under a bar; the tooltip gives the full name.
+        QHash<QString, QString> shortNames;
+        const QList<core::kb::DeploymentOption> options = m_services.kb->options();
+        for (const core::kb::DeploymentOption &o : options)
+            shortNames.insert(o.id, o.shortName.isEmpty() ? o.name : o.shortName);
+        QStringList labels;
+        for (const QString &id : std::as_const(categories))
+            labels.append(shortNames.value(id, id));
         auto *x = new QBarCategoryAxis(chart);
-        x->append(categories);
-        x->setLabelsAngle(-30);
+        x->append(labels);
+        x->setLabelsAngle(-90);
         auto *y = new QValueAxis(chart);
         y->setLabelFormat(u"$%.0f"_s);
         y->setTitleText(tr("USD per month"));
@@ -769,41 +823,71 @@ void CostsPage::updateOptionChart()
         maxTotal = std::max(maxTotal, total);
     }
     // Legend: empty line items are hidden, switched-off ones greyed.
+    QStringList legendState; // what the legend shows; it is laid out again when this changes
     const QList<QLegendMarker *> markers = chart->legend()->markers(series);
     for (qsizetype i = 0; i < markers.size() && i < sets.size(); ++i) {
         const QString item = sets.at(i)->objectName();
         double sum = 0;
         for (const core::cost::Estimate &e : std::as_const(m_set.estimates))
             sum += safe(e.usd(item));
-        markers.at(i)->setVisible(sum > 0 || m_hiddenItems.contains(item));
-        QFont f = markers.at(i)->font();
-        f.setStrikeOut(m_hiddenItems.contains(item));
-        markers.at(i)->setFont(f);
-        markers.at(i)->setLabelBrush(m_hiddenItems.contains(item) ? QBrush(Qt::gray) : QBrush(Qt::black));
+        // The font and brush setters re-lay out the legend: only what changed is set.
+        QLegendMarker *marker = markers.at(i);
+        const bool hidden = m_hiddenItems.contains(item);
+        const bool visible = sum > 0 || hidden;
+        marker->setVisible(visible);
+        legendState.append(item % (visible ? u"+"_s : u"-"_s) % (hidden ? u"h"_s : QString()));
+        QFont f = marker->font();
+        if (f.strikeOut() != hidden) {
+            f.setStrikeOut(hidden);
+            marker->setFont(f);
+        }
+        const QBrush brush(hidden ? Qt::gray : Qt::black);
+        if (marker->labelBrush() != brush)
+            marker->setLabelBrush(brush);
     }
-    // The budget line, across every category.
+    // The budget line, across every category: kept while there is a budget (adding a series re-lays out
+    // the chart and its legend), its points and name updated.
+    QLineSeries *line = nullptr;
     const QList<QAbstractSeries *> all = chart->series();
     for (QAbstractSeries *s : all) {
-        if (s != series) {
-            chart->removeSeries(s);
-            delete s;
+        if (s == series)
+            continue;
+        if (!line && m_workload.budgetUsdPerMonth && qobject_cast<QLineSeries *>(s)) {
+            line = static_cast<QLineSeries *>(s);
+            continue;
         }
+        chart->removeSeries(s);
+        delete s;
     }
     const QList<QAbstractAxis *> xs = chart->axes(Qt::Horizontal);
     const QList<QAbstractAxis *> ys = chart->axes(Qt::Vertical);
     if (m_workload.budgetUsdPerMonth && !xs.isEmpty() && !ys.isEmpty()) {
-        QLineSeries *line = budgetLine(chart, safe(*m_workload.budgetUsdPerMonth), -0.5, categories.size() - 0.5);
-        chart->addSeries(line);
-        line->attachAxis(xs.first());
-        line->attachAxis(ys.first());
-        maxTotal = std::max(maxTotal, safe(*m_workload.budgetUsdPerMonth));
+        const double budget = safe(*m_workload.budgetUsdPerMonth);
+        if (!line) {
+            line = budgetLine(chart, budget, -0.5, categories.size() - 0.5);
+            chart->addSeries(line);
+            line->attachAxis(xs.first());
+            line->attachAxis(ys.first());
+        }
+        const QString name = tr("Budget %1").arg(core::util::formatUsd(budget, 0));
+        if (line->name() != name)
+            line->setName(name);
+        const QList<QPointF> points = {QPointF(-0.5, budget), QPointF(categories.size() - 0.5, budget)};
+        if (line->points() != points)
+            line->replace(points);
+        maxTotal = std::max(maxTotal, budget);
+        legendState.append(name);
     }
-    if (!ys.isEmpty()) {
-        auto *y = qobject_cast<QValueAxis *>(ys.first());
-        y->setRange(0, maxTotal > 0 ? maxTotal * 1.08 : 1);
-        y->applyNiceNumbers();
+    // Hiding a marker does not lay the legend out again by itself (the labels would stay truncated to the
+    // room they had before); done once when what it shows changes, not on every frame of a drag.
+    if (rebuild || chart->property("lda_legend").toStringList() != legendState) {
+        chart->setProperty("lda_legend", legendState);
+        if (QGraphicsLayout *layout = chart->legend()->layout())
+            layout->invalidate();
     }
-    chart->setTitle(tr("Monthly cost per option — %1").arg(m_workload.name.toHtmlEscaped()));
+    if (!ys.isEmpty())
+        setNiceRange(qobject_cast<QValueAxis *>(ys.first()), maxTotal > 0 ? maxTotal * 1.08 : 1);
+    setTitle(chart, tr("Monthly cost per option — %1").arg(m_workload.name.toHtmlEscaped()));
 }
 
 void CostsPage::updateVolumeChart()
@@ -844,10 +928,23 @@ void CostsPage::updateVolumeChart()
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         existing.clear();
+        QHash<QString, const core::kb::DeploymentOption *> byId;
+        const QList<core::kb::DeploymentOption> options = m_services.kb->options();
+        for (const core::kb::DeploymentOption &o : options)
+            byId.insert(o.id, &o);
         for (const QString &id : std::as_const(wanted)) {
             auto *s = new QLineSeries(chart);
             s->setObjectName(id);
-            s->setName(id);
+            // The legend shows the short name; the tooltip the full one.
+            const core::kb::DeploymentOption *option = byId.value(id);
+            s->setName(option && !option->shortName.isEmpty() ? option->shortName : id);
+            s->setProperty("fullName", option ? option->name : id);
+            // Ten distinct colours (Tableau 10): the theme's five repeat within nine options.
+            static const QRgb lineColours[] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2,
+                                               0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+            QPen linePen(QColor(lineColours[existing.size() % std::size(lineColours)]));
+            linePen.setWidth(2);
+            s->setPen(linePen);
             chart->addSeries(s);
             s->attachAxis(x);
             s->attachAxis(y);
@@ -858,7 +955,8 @@ void CostsPage::updateVolumeChart()
                     return;
                 }
                 QToolTip::showText(QCursor::pos(), tr("%1\n%2 requests/day: %3 a month")
-                                                       .arg(s->name(), QLocale().toString(point.x(), 'f', 0),
+                                                       .arg(s->property("fullName").toString(),
+                                                            QLocale().toString(point.x(), 'f', 0),
                                                             core::util::formatUsd(point.y(), 2)));
             });
         }
@@ -935,17 +1033,22 @@ void CostsPage::updateVolumeChart()
     }
     const QList<QAbstractSeries *> all = chart->series();
     for (QAbstractSeries *s : all) {
-        if (auto *scatter = qobject_cast<QScatterSeries *>(s))
-            scatter->replace(marks);
-        else if (s->property("role").toString() == u"budget"_s) {
+        if (auto *scatter = qobject_cast<QScatterSeries *>(s)) {
+            if (scatter->points() != marks)
+                scatter->replace(marks);
+        } else if (s->property("role").toString() == u"budget"_s) {
             auto *budget = static_cast<QLineSeries *>(s);
+            // A new name re-lays out the legend: set only when it changes.
+            const QString name = m_workload.budgetUsdPerMonth
+                ? tr("Budget %1").arg(core::util::formatUsd(*m_workload.budgetUsdPerMonth, 0))
+                : tr("No budget");
+            if (budget->name() != name)
+                budget->setName(name);
             if (m_workload.budgetUsdPerMonth) {
-                budget->setName(tr("Budget %1").arg(core::util::formatUsd(*m_workload.budgetUsdPerMonth, 0)));
                 budget->replace({QPointF(0, safe(*m_workload.budgetUsdPerMonth)),
                                  QPointF(maxX, safe(*m_workload.budgetUsdPerMonth))});
                 maxY = std::max(maxY, safe(*m_workload.budgetUsdPerMonth));
-            } else {
-                budget->setName(tr("No budget"));
+            } else if (budget->count() > 0) {
                 budget->clear();
             }
         } else if (s->property("role").toString() == u"now"_s) {
@@ -955,14 +1058,11 @@ void CostsPage::updateVolumeChart()
     }
     const QList<QAbstractAxis *> xs = chart->axes(Qt::Horizontal);
     const QList<QAbstractAxis *> ys = chart->axes(Qt::Vertical);
-    if (!xs.isEmpty())
-        xs.first()->setRange(0, maxX > 0 ? maxX : 1);
-    if (!ys.isEmpty()) {
-        auto *y = qobject_cast<QValueAxis *>(ys.first());
-        y->setRange(0, maxY > 0 ? maxY * 1.05 : 1);
-        y->applyNiceNumbers();
-    }
-    chart->setTitle(tr("Monthly cost against volume (break-even points marked)"));
+    if (!xs.isEmpty()) // round ticks (0, 100000, 200000, ...) rather than fractions of the series' end
+        setNiceRange(qobject_cast<QValueAxis *>(xs.first()), maxX > 0 ? maxX : 1);
+    if (!ys.isEmpty())
+        setNiceRange(qobject_cast<QValueAxis *>(ys.first()), maxY > 0 ? maxY * 1.05 : 1);
+    setTitle(chart, tr("Monthly cost against volume (break-even points marked)"));
 }
 
 core::cost::Levers CostsPage::levers() const
@@ -1087,6 +1187,11 @@ void CostsPage::updateOptimisation()
 
 void CostsPage::updateDetails()
 {
+    // Columns fit their contents. Measured once for the whole update: in ResizeToContents mode every
+    // changed cell makes the header measure every row again, which was most of a frame while the volume
+    // slider is dragged. Cells are rewritten only when their text changes.
+    QHeaderView *header = m_details->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
     m_details->setRowCount(int(m_set.estimates.size()));
     for (int i = 0; i < m_set.estimates.size(); ++i) {
         const core::cost::Estimate &e = m_set.estimates.at(i);
@@ -1098,13 +1203,20 @@ void CostsPage::updateDetails()
                                    core::util::formatUsd(e.per1kRequestsUsd, 4), e.priceAsOf};
         const QString tip = u"• "_s % e.assumptions.join(u"\n• "_s);
         for (int c = 0; c < cells.size(); ++c) {
-            auto *item = new QTableWidgetItem(cells.at(c));
-            item->setToolTip(tip);
-            if (c == 3 || c == 4)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_details->setItem(i, c, item);
+            QTableWidgetItem *item = m_details->item(i, c);
+            if (!item) {
+                item = new QTableWidgetItem;
+                if (c == 3 || c == 4)
+                    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                m_details->setItem(i, c, item);
+            }
+            if (item->text() != cells.at(c))
+                item->setText(cells.at(c));
+            if (item->toolTip() != tip)
+                item->setToolTip(tip);
         }
     }
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
 }
 
 QChartView *CostsPage::currentChartView() const
@@ -1201,7 +1313,7 @@ void CostsPage::saveScenario()
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Save scenario"), tr("Name"), QLineEdit::Normal,
                                                m_workload.name, &ok);
-    if (ok && !name.trimmed().isEmpty())
+    if (ok) // an empty name is refused with a message, not ignored
         saveScenarioAs(name.trimmed());
 }
 
