@@ -1,29 +1,17 @@
 // `llm-deploy-advisor [--page P] [FILE]`: how the command line tells a FILE for the window from a
 // sub-command (parseCommandLine), and the real binary opening a good and a bad file up to the first
 // paint (LDA_BENCH_EXIT_AFTER_PAINT=1, so that no message box waits for a click).
+#include "CliRunner.h"
 #include "CommandLine.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using lda::app::CommandLine;
 using lda::app::parseCommandLine;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
 
 class TestCliFile : public QObject
 {
@@ -42,29 +30,18 @@ private:
     static CommandLine parse(const QStringList &args) { return parseCommandLine(QStringList{u"lda"_s} + args); }
 
     // The real binary as the desktop starts it, with a private user database, settings and runtime dir.
-    Run runGui(const QStringList &args)
+    lda::test::CliResult runGui(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"LDA_BENCH_EXIT_AFTER_PAINT"_s, u"1"_s);
-        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
         QDir().mkpath(m_dir.filePath(u"runtime"_s));
         QFile::setPermissions(m_dir.filePath(u"runtime"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        env.insert(u"XDG_RUNTIME_DIR"_s, m_dir.filePath(u"runtime"_s));
-        p.setProcessEnvironment(env);
-        p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral(LDA_TEST_BINARY), QStringList{u"--kb"_s, QStringLiteral(LDA_TEST_KB), u"--user-db"_s,
-                                                             m_dir.filePath(u"user.db"_s)} + args);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished(5000);
-            return {-3, p.readAllStandardOutput(), "timed out"};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        lda::test::CliOptions options;
+        options.extraEnv = {u"LDA_BENCH_EXIT_AFTER_PAINT=1"_s, u"QT_QPA_PLATFORM=offscreen"_s,
+                            u"XDG_CONFIG_HOME="_s % m_dir.filePath(u"config"_s),
+                            u"XDG_DATA_HOME="_s % m_dir.filePath(u"data"_s),
+                            u"XDG_RUNTIME_DIR="_s % m_dir.filePath(u"runtime"_s)};
+        options.workingDir = m_dir.path();
+        options.timeoutMs = 120000;
+        return lda::test::runCli(lda::test::cliGlobals(m_dir.filePath(u"user.db"_s)) + args, options);
     }
 
 private Q_SLOTS:
@@ -134,7 +111,7 @@ private Q_SLOTS:
 
     void binary_unknownWordIsStillAnUnknownCommand()
     {
-        const Run r = runGui({u"frobnicate"_s});
+        const lda::test::CliResult r = runGui({u"frobnicate"_s});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.err, QByteArray("error: unknown command 'frobnicate' (see --help)\n"));
         QVERIFY(r.out.isEmpty());
@@ -142,7 +119,7 @@ private Q_SLOTS:
 
     void binary_extraFileIsAUsageError()
     {
-        const Run r = runGui({u"a.json"_s, u"b.json"_s});
+        const lda::test::CliResult r = runGui({u"a.json"_s, u"b.json"_s});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith("error: one FILE at a time"), r.err.constData());
     }
@@ -161,7 +138,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         QFETCH(QByteArray, content);
-        const Run r = runGui({write(name, content)});
+        const lda::test::CliResult r = runGui({write(name, content)});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("lda: first paint"), r.out.constData());
         QVERIFY2(!r.err.contains("error:"), r.err.constData());
@@ -187,7 +164,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, content);
         QFETCH(QByteArray, expected);
         const QString path = name.isEmpty() ? m_dir.filePath(u"missing.json"_s) : write(name, content);
-        const Run r = runGui({path});
+        const lda::test::CliResult r = runGui({path});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("lda: first paint"), r.out.constData());
         QVERIFY2(r.err.contains(QByteArray("error: " + path.toUtf8() + ": ")), r.err.constData());
