@@ -2,6 +2,7 @@
 // series, as the Costs page does on every change) and the Costs page's chart refresh while the volume
 // slider is dragged. Prints "BENCH <metric> <value> <unit>" lines (tests/bench/README.md).
 //   bench_cost [knowledge.db]
+#include "BenchStats.h"
 #include "costs/CostsPage.h"
 #include "cost/CostEngine.h"
 #include "kb/KnowledgeBase.h"
@@ -27,14 +28,6 @@ using namespace Qt::StringLiterals;
 using namespace lda;
 
 namespace {
-
-double percentile(std::vector<double> v, int pct)
-{
-    if (v.empty())
-        return 0.0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, v.size() * std::size_t(pct) / 100)];
-}
 
 // Counts the paint events of a widget (the chart view's viewport): a frame is done when it has been painted.
 class PaintCounter final : public QObject
@@ -72,13 +65,6 @@ bool waitForFrame(PaintCounter &counter)
     return true;
 }
 
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
 struct Frames
 {
     std::vector<double> ms;    // wall clock, from the slider moving to the chart painted
@@ -111,14 +97,14 @@ Frames dragSlider(ui::CostsPage &page, int tab, const std::vector<int> &values)
     for (const int value : values) {
         QElapsedTimer t;
         t.start();
-        const double cpu0 = threadCpuMs();
+        const double cpu0 = bench::threadCpuMs();
         slider->setValue(value);
         if (!waitForFrame(counter)) {
             f.error = viewName % u" was not repainted after the slider moved to "_s % QString::number(value);
             break;
         }
         f.ms.push_back(double(t.nsecsElapsed()) / 1e6);
-        f.cpuMs.push_back(threadCpuMs() - cpu0);
+        f.cpuMs.push_back(bench::threadCpuMs() - cpu0);
     }
     view->viewport()->removeEventFilter(&counter);
     return f;
@@ -190,8 +176,8 @@ int main(int argc, char *argv[])
             if (i >= warmUp)
                 ms.push_back(elapsed);
         }
-        const double median = percentile(ms, 50);
-        const double p95 = percentile(ms, 95);
+        const double median = bench::median(ms);
+        const double p95 = bench::quantile(ms, 0.95);
         err << "bench_cost: recompute " << uc.id << " (" << estimates << " options): median " << median
             << " ms, p95 " << p95 << " ms" << Qt::endl;
         worstMedian = std::max(worstMedian, median);
@@ -240,7 +226,7 @@ int main(int argc, char *argv[])
             return 1;
         }
         const char *name = tab == 1 ? "volume" : "options";
-        results.push_back({name, percentile(f.ms, 50), percentile(f.ms, 95), percentile(f.cpuMs, 50)});
+        results.push_back({name, bench::median(f.ms), bench::quantile(f.ms, 0.95), bench::median(f.cpuMs)});
         err << "bench_cost: slider drag, " << name << " chart: " << f.ms.size() << " frames, median "
             << results.back().median << " ms (CPU " << results.back().cpuMedian << " ms), p95 " << results.back().p95
             << " ms" << Qt::endl;

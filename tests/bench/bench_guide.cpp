@@ -16,6 +16,7 @@
 // done (copy buttons added, highlight.js run on every code block in or near the viewport) and, after
 // that, one more frame produced by the renderer (a requestAnimationFrame callback followed by a task,
 // i.e. the highlighted page has been painted). Only then does the clock stop.
+#include "BenchStats.h"
 #include "UiServices.h"
 #include "guide/GuideSearch.h"
 #include "guideview/GuideViewFactory.h"
@@ -43,33 +44,11 @@
 
 using namespace Qt::StringLiterals;
 using namespace lda;
+using bench::median;
+using bench::quantile;
+using bench::threadCpuMs;
 
 namespace {
-
-double quantile(std::vector<double> v, double q)
-{
-    if (v.empty())
-        return 0.0;
-    // Nearest rank: the smallest value with at least q of the samples at or below it.
-    std::sort(v.begin(), v.end());
-    const double rank = std::ceil(q * double(v.size()));
-    return v[rank < 1.0 ? 0 : std::min(v.size(), static_cast<size_t>(rank)) - 1];
-}
-
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0.0;
-    std::sort(v.begin(), v.end());
-    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2.0;
-}
 
 struct Services
 {

@@ -1,6 +1,7 @@
 // Knowledge-base benchmark: opening knowledge.db read-only (schema check included) and the queries the
 // pages run when they are first shown. Prints "BENCH <metric> <value> <unit>" lines (tests/bench/README.md).
 //   bench_kb [knowledge.db]
+#include "BenchStats.h"
 #include "kb/KnowledgeBase.h"
 
 #include <QCoreApplication>
@@ -11,16 +12,6 @@
 #include <vector>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : v[v.size() / 2];
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -57,9 +48,9 @@ int main(int argc, char *argv[])
             rows += kb->guidePageMarkdown(p.path).size() > 0 ? 1 : 0;
         pageMs.push_back(double(t.nsecsElapsed()) / 1e6 / double(std::max<qsizetype>(1, pages.size())));
     }
-    out << "BENCH kb_open_ms " << median(openMs) << " ms" << Qt::endl;
-    out << "BENCH kb_queries_ms " << median(queryMs) << " ms" << Qt::endl;
-    out << "BENCH kb_guide_page_read_ms " << median(pageMs) << " ms" << Qt::endl;
+    out << "BENCH kb_open_ms " << lda::bench::median(openMs) << " ms" << Qt::endl;
+    out << "BENCH kb_queries_ms " << lda::bench::median(queryMs) << " ms" << Qt::endl;
+    out << "BENCH kb_guide_page_read_ms " << lda::bench::median(pageMs) << " ms" << Qt::endl;
     err << "bench_kb: " << runs << " runs, " << rows << " rows in the last run" << Qt::endl;
     return 0;
 }

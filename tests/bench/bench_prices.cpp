@@ -2,6 +2,7 @@
 // what `Import…` does), and filtering the Prices page's table (its model and filter proxy) with 10,000 rows.
 // Prints "BENCH <metric> <value> <unit>" lines (tests/bench/README.md).
 //   bench_prices [knowledge.db]
+#include "BenchStats.h"
 #include "kb/KnowledgeBase.h"
 #include "kb/UserDatabase.h"
 #include "models/PriceTableModel.h"
@@ -22,12 +23,6 @@ using namespace Qt::StringLiterals;
 using namespace lda;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : v[v.size() / 2];
-}
 
 // The newest model_prices_<date>.json of the fixture directory (the names sort by date).
 QString newestFixture()
@@ -88,7 +83,7 @@ int main(int argc, char *argv[])
         if (i > 0)
             importMs.push_back(ms);
     }
-    out << "BENCH price_import_ms " << median(importMs) << " ms" << Qt::endl;
+    out << "BENCH price_import_ms " << lda::bench::median(importMs) << " ms" << Qt::endl;
     err << "bench_prices: import of " << QDir(fixture).dirName() << " (" << entries << " entries), " << importRuns
         << " runs" << Qt::endl;
 
@@ -143,6 +138,6 @@ int main(int argc, char *argv[])
         }
         proxy.setFilter(QString(), QString());
     }
-    out << "BENCH table_filter_ms " << median(filterMs) << " ms" << Qt::endl;
+    out << "BENCH table_filter_ms " << lda::bench::median(filterMs) << " ms" << Qt::endl;
     return 0;
 }
