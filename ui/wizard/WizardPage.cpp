@@ -123,6 +123,7 @@ QWidget *WizardPage::createStartPage()
     m_saved = new QListWidget(savedBox);
     m_saved->setObjectName(u"wizardSavedAnswers"_s);
     m_saved->setMaximumHeight(90);
+    m_saved->setWordWrap(true);
     auto *savedButtons = new QVBoxLayout;
     auto *open = new QPushButton(tr("&Open and edit"), savedBox);
     auto *remove = new QPushButton(tr("&Delete"), savedBox);
@@ -627,9 +628,9 @@ void WizardPage::reloadSavedAnswers()
         item->setToolTip(tr("Saved %1").arg(s.updatedAt));
     }
     if (saved.isEmpty()) { // a hint, not an entry: it cannot be selected, opened or deleted
-        auto *hint = new QListWidgetItem(tr("No saved answers yet. Finish the wizard and choose “Save answers…” "
-                                            "to keep a set you can reopen and edit."),
+        auto *hint = new QListWidgetItem(tr("No saved answers yet: “Save answers…” on the result page keeps a set."),
                                          m_saved);
+        hint->setToolTip(tr("Saved answers can be reopened, edited and deleted here."));
         hint->setFlags(Qt::NoItemFlags);
     }
 }
