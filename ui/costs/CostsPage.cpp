@@ -1338,8 +1338,9 @@ void CostsPage::importWorkload()
 
 void CostsPage::exportWorkload()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export workload"), m_workload.name % u".json"_s,
-                                                      tr("JSON (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export workload"), m_workload.name % u".ldascenario.json"_s,
+        tr("LLM Deploy Advisor scenario (*.ldascenario.json);;JSON (*.json)"));
     if (path.isEmpty())
         return;
     QFile f(path);

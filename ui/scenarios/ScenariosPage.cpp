@@ -151,8 +151,9 @@ ScenariosPage::ScenariosPage(const UiServices &services, QWidget *parent)
         const std::optional<Entry> e = current();
         if (!e)
             return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export scenario"), e->name % u".json"_s,
-                                                          tr("JSON (*.json)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export scenario"), e->name % u".ldascenario.json"_s,
+            tr("LLM Deploy Advisor scenario (*.ldascenario.json);;JSON (*.json)"));
         if (!path.isEmpty())
             exportCurrent(path);
     });
