@@ -942,14 +942,14 @@ void CostsPage::updateVolumeChart()
             // Ten distinct colours (Tableau 10): the theme's five repeat within nine options.
             static const QRgb lineColours[] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2,
                                                0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
-            QPen linePen(QColor(lineColours[existing.size() % std::size(lineColours)]));
+            QPen linePen{QColor(lineColours[existing.size() % std::size(lineColours)])};
             linePen.setWidth(2);
             s->setPen(linePen);
             chart->addSeries(s);
             s->attachAxis(x);
             s->attachAxis(y);
             existing.insert(id, s);
-            connect(s, &QLineSeries::hovered, this, [this, s](const QPointF &point, bool state) {
+            connect(s, &QLineSeries::hovered, this, [s](const QPointF &point, bool state) {
                 if (!state) {
                     QToolTip::hideText();
                     return;

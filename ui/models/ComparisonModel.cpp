@@ -29,12 +29,6 @@ ComparisonModel::ComparisonModel(QObject *parent)
 {
 }
 
-void ComparisonModel::setData(const QList<core::kb::DeploymentOption> &options,
-                              const QList<core::kb::Criterion> &criteria)
-{
-    setRows(options, core::decision::comparisonRows(options, criteria));
-}
-
 void ComparisonModel::setRows(const QList<core::kb::DeploymentOption> &options,
                               const QList<core::decision::ComparisonRow> &rows)
 {

@@ -18,8 +18,6 @@ public:
     enum Role { DiffersRole = Qt::UserRole + 1, CategoryRole, OptionIdRole };
 
     explicit ComparisonModel(QObject *parent = nullptr);
-    // Unfiltered: every criterion over the given options.
-    void setData(const QList<core::kb::DeploymentOption> &options, const QList<core::kb::Criterion> &criteria);
     void setRows(const QList<core::kb::DeploymentOption> &options, const QList<core::decision::ComparisonRow> &rows);
 
     int rowCount(const QModelIndex &parent = {}) const override;
