@@ -26,7 +26,7 @@ struct DeploymentOption
     QString id;
     QString provider; // aws | azure | gcp
     QString name;
-    QString shortName; // for chart axes and narrow columns: "Bedrock", "EC2 + vLLM"; the name when none is given
+    QString shortName; // for chart axes and narrow columns: "Bedrock", "EC2 + vLLM"; lda-kbc fills in the name when none is given
     QString category;
     QString summary;
     QString setupTime;

@@ -2,6 +2,7 @@
 // what `Import…` does), and filtering the Prices page's table (its model and filter proxy) with 10,000 rows.
 // Prints "BENCH <metric> <value> <unit>" lines (tests/bench/README.md).
 //   bench_prices [knowledge.db]
+#include "../ui/PriceTableRows.h"
 #include "BenchStats.h"
 #include "kb/KnowledgeBase.h"
 #include "kb/UserDatabase.h"
@@ -100,22 +101,8 @@ int main(int argc, char *argv[])
         err << "error: " << path << " has no prices" << Qt::endl;
         return 1;
     }
-    QList<core::pricing::Price> prices;
-    for (int i = 0; i < 10000; ++i) {
-        core::pricing::Price p = shipped.at(i % shipped.size());
-        p.modelId = p.modelId % u'-' % QString::number(i);
-        prices.append(p);
-    }
-    QHash<QString, QString> providers;
-    const QList<core::kb::DeploymentOption> options = kb->options();
-    for (const core::kb::DeploymentOption &o : options)
-        providers.insert(o.id, o.provider);
-    ui::PriceTableModel model;
-    ui::PriceFilterProxy proxy;
-    proxy.setSourceModel(&model);
-    proxy.setSortRole(ui::PriceTableModel::SortRole);
-    model.setPrices(prices, {}, {}, providers);
-    proxy.sort(ui::PriceTableModel::Model);
+    test::PriceTableRows table(*kb, shipped, 10000);
+    ui::PriceFilterProxy &proxy = table.proxy;
     if (proxy.rowCount() != 10000) {
         err << "error: the proxy shows " << proxy.rowCount() << " of 10,000 rows before filtering" << Qt::endl;
         return 1;

@@ -1,5 +1,6 @@
 // The Prices page offscreen: import through the dialog seam (worker thread), snapshot choice, overrides,
 // export, the history chart, model checks and the filter budget on 10,000 rows.
+#include "PriceTableRows.h"
 #include "kb/KnowledgeBase.h"
 #include "kb/UserDatabase.h"
 #include "models/PriceTableModel.h"
@@ -267,25 +268,12 @@ private Q_SLOTS:
     // tests/bench/bench_prices, not here).
     void filter_10000Rows()
     {
-        QList<core::pricing::Price> prices;
-        const QList<core::pricing::Price> shipped = m_prices->resolvedPrices();
-        for (int i = 0; i < 10000; ++i) {
-            core::pricing::Price p = shipped.at(i % shipped.size());
-            p.modelId = p.modelId % u'-' % QString::number(i);
-            prices.append(p);
-        }
-        QHash<QString, QString> providers;
-        const QList<core::kb::DeploymentOption> options = m_kb->options();
-        for (const core::kb::DeploymentOption &o : options)
-            providers.insert(o.id, o.provider);
         // As in the page: a sorted proxy over the table model (no model tester here: its per-row checks
-        // would dominate the timing; the page test runs it on the same classes).
-        ui::PriceTableModel model;
-        ui::PriceFilterProxy proxy;
-        proxy.setSourceModel(&model);
-        proxy.setSortRole(ui::PriceTableModel::SortRole);
-        model.setPrices(prices, {}, {}, providers);
-        proxy.sort(ui::PriceTableModel::Model);
+        // over 10,000 rows are slow; the page test runs it on the same classes).
+        test::PriceTableRows table(*m_kb, m_prices->resolvedPrices(), 10000);
+        const QList<core::pricing::Price> &prices = table.prices;
+        const QHash<QString, QString> &providers = table.providers;
+        ui::PriceFilterProxy &proxy = table.proxy;
         QCOMPARE(proxy.rowCount(), 10000);
         int aws = 0;
         for (const core::pricing::Price &p : std::as_const(prices))

@@ -192,6 +192,9 @@ CostsPage::CostsPage(const UiServices &services, QWidget *parent)
 {
     m_engine = std::make_unique<core::cost::CostEngine>(
         core::cost::PricingData::load(*services.kb, *services.prices));
+    const QList<core::kb::DeploymentOption> options = services.kb->options();
+    for (const core::kb::DeploymentOption &o : options)
+        m_optionsById.insert(o.id, o);
     m_recomputeTimer = new QTimer(this);
     m_recomputeTimer->setSingleShot(true);
     m_recomputeTimer->setInterval(0);
@@ -766,13 +769,9 @@ void CostsPage::updateOptionChart()
         }
         chart->addSeries(series);
         // Short names ("Bedrock", "EC2 + vLLM") fit under a bar; the tooltip gives the full name.
-        QHash<QString, QString> shortNames;
-        const QList<core::kb::DeploymentOption> options = m_services.kb->options();
-        for (const core::kb::DeploymentOption &o : options)
-            shortNames.insert(o.id, o.shortName.isEmpty() ? o.name : o.shortName);
         QStringList labels;
         for (const QString &id : std::as_const(categories))
-            labels.append(shortNames.value(id, id));
+            labels.append(m_optionsById.value(id).shortName);
         auto *x = new QBarCategoryAxis(chart);
         x->append(labels);
         x->setLabelsAngle(-90);
@@ -928,17 +927,13 @@ void CostsPage::updateVolumeChart()
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         existing.clear();
-        QHash<QString, const core::kb::DeploymentOption *> byId;
-        const QList<core::kb::DeploymentOption> options = m_services.kb->options();
-        for (const core::kb::DeploymentOption &o : options)
-            byId.insert(o.id, &o);
         for (const QString &id : std::as_const(wanted)) {
             auto *s = new QLineSeries(chart);
             s->setObjectName(id);
             // The legend shows the short name; the tooltip the full one.
-            const core::kb::DeploymentOption *option = byId.value(id);
-            s->setName(option && !option->shortName.isEmpty() ? option->shortName : id);
-            s->setProperty("fullName", option ? option->name : id);
+            const core::kb::DeploymentOption option = m_optionsById.value(id);
+            s->setName(option.shortName);
+            s->setProperty("fullName", option.name);
             // Ten distinct colours (Tableau 10): the theme's five repeat within nine options.
             static const QRgb lineColours[] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2,
                                                0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};

@@ -2,8 +2,10 @@
 
 #include "UiServices.h"
 #include "cost/CostEngine.h"
+#include "kb/KnowledgeBase.h"
 #include "scenario/Workload.h"
 
+#include <QHash>
 #include <QSet>
 #include <QWidget>
 
@@ -89,6 +91,7 @@ private:
     bool m_loading = false;
     QSet<QString> m_hiddenItems;   // line items switched off in the legend of the option chart
     QStringList m_barOptions;      // categories currently in the option chart
+    QHash<QString, core::kb::DeploymentOption> m_optionsById; // read once: names for the charts
     QSet<int> m_stale;             // chart tabs not redrawn since the last recompute
 
     QTimer *m_recomputeTimer = nullptr;
