@@ -2,6 +2,7 @@
 // series, as the Costs page does on every change) and the Costs page's chart refresh while the volume
 // slider is dragged. Prints "BENCH <metric> <value> <unit>" lines (tests/bench/README.md).
 //   bench_cost [knowledge.db]
+#include "BenchKnowledgeBase.h"
 #include "BenchStats.h"
 #include "costs/CostsPage.h"
 #include "cost/CostEngine.h"
@@ -116,17 +117,12 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
-    const QStringList args = QCoreApplication::arguments();
-    const QString path = args.size() > 1 ? args.at(1) : QStringLiteral(LDA_BENCH_KB);
     QTextStream out(stdout);
     QTextStream err(stderr);
-
-    QString error;
-    const std::unique_ptr<core::kb::KnowledgeBase> kb = core::kb::KnowledgeBase::open(path, &error);
-    if (!kb) {
-        err << "error: " << error << Qt::endl;
+    const std::unique_ptr<core::kb::KnowledgeBase> kb = bench::openBenchKnowledgeBase(err);
+    if (!kb)
         return 1;
-    }
+    QString error;
     const std::unique_ptr<core::kb::UserDatabase> user = core::kb::UserDatabase::openInMemory(&error);
     if (!user) {
         err << "error: in-memory user database: " << error << Qt::endl;
@@ -139,7 +135,7 @@ int main(int argc, char *argv[])
     const core::cost::CostEngine engine(core::cost::PricingData::load(*kb, prices));
     const QList<core::kb::UseCase> useCases = kb->useCases();
     if (useCases.isEmpty()) {
-        err << "error: " << path << " has no use cases to price" << Qt::endl;
+        err << "error: " << kb->path() << " has no use cases to price" << Qt::endl;
         return 1;
     }
     constexpr int warmUp = 20;

@@ -3,6 +3,7 @@
 // Prints "BENCH <metric> <value> <unit>" lines (tests/bench/README.md).
 //   bench_prices [knowledge.db]
 #include "../ui/PriceTableRows.h"
+#include "BenchKnowledgeBase.h"
 #include "BenchStats.h"
 #include "kb/KnowledgeBase.h"
 #include "kb/UserDatabase.h"
@@ -39,17 +40,12 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv); // the table model and proxy live in lda_ui
     QStandardPaths::setTestModeEnabled(true);
-    const QStringList args = QCoreApplication::arguments();
-    const QString path = args.size() > 1 ? args.at(1) : QStringLiteral(LDA_BENCH_KB);
     QTextStream out(stdout);
     QTextStream err(stderr);
-
-    QString error;
-    const std::unique_ptr<core::kb::KnowledgeBase> kb = core::kb::KnowledgeBase::open(path, &error);
-    if (!kb) {
-        err << "error: " << error << Qt::endl;
+    const std::unique_ptr<core::kb::KnowledgeBase> kb = bench::openBenchKnowledgeBase(err);
+    if (!kb)
         return 1;
-    }
+    QString error;
 
     // 1. Import: each run into its own fresh user.db, created (schema and all) outside the timed region.
     const QString fixture = newestFixture();
@@ -98,7 +94,7 @@ int main(int argc, char *argv[])
     const core::pricing::PriceCatalogue catalogue(*kb, user.get());
     const QList<core::pricing::Price> shipped = catalogue.resolvedPrices();
     if (shipped.isEmpty()) {
-        err << "error: " << path << " has no prices" << Qt::endl;
+        err << "error: " << kb->path() << " has no prices" << Qt::endl;
         return 1;
     }
     test::PriceTableRows table(*kb, shipped, 10000);
